@@ -1,0 +1,76 @@
+package io.kccommunity.jpa;
+
+import io.kccommunity.membership.MemberEntity;
+import io.kccommunity.membership.MemberStore;
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderEvent;
+
+/**
+ * Registers our entities and the Liquibase changelog that creates their {@code COMMUNITY_*} tables,
+ * and deletes a user's or realm's rows when Keycloak removes them (our tables have no foreign keys
+ * into Keycloak's, so Keycloak's own deletes are never blocked by us).
+ */
+public class CommunityEntityProviderFactory implements JpaEntityProviderFactory {
+
+    /** Keep stable: Liquibase's tracking table name is derived from it. */
+    public static final String ID = "community";
+
+    private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class);
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return new JpaEntityProvider() {
+            @Override
+            public List<Class<?>> getEntities() {
+                return ENTITIES;
+            }
+
+            @Override
+            public String getChangelogLocation() {
+                return "META-INF/community-changelog.xml";
+            }
+
+            @Override
+            public String getFactoryId() {
+                return ID;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(CommunityEntityProviderFactory::onModelEvent);
+    }
+
+    private static void onModelEvent(ProviderEvent event) {
+        if (event instanceof UserModel.UserRemovedEvent removed) {
+            new MemberStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
+        } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+            new MemberStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

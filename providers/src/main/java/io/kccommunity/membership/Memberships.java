@@ -1,0 +1,157 @@
+package io.kccommunity.membership;
+
+import io.kccommunity.setup.CommunityConfig;
+import io.kccommunity.setup.CommunityInstaller;
+import io.kccommunity.setup.JoinPolicy;
+import io.kccommunity.web.CommunityError;
+import java.util.Objects;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The membership rules of one realm's community: who may join under which policy, and keeping the
+ * {@code community-member} role in step with the {@code ACTIVE} status.
+ */
+public final class Memberships {
+
+    private final RealmModel realm;
+    private final CommunityConfig config;
+    private final MemberStore store;
+
+    public Memberships(KeycloakSession session, RealmModel realm, CommunityConfig config) {
+        this.realm = realm;
+        this.config = config;
+        this.store = new MemberStore(session);
+    }
+
+    public MemberEntity find(UserModel user) {
+        return store.find(realm.getId(), user.getId());
+    }
+
+    /** The user asks to join; returns the membership and whether this call changed it. */
+    public Change join(UserModel user, String acceptedCodeOfConductVersion) {
+        MemberEntity member = find(user);
+        MembershipStatus status = member == null ? null : member.getStatus();
+        if (status == MembershipStatus.ACTIVE || status == MembershipStatus.PENDING) {
+            return new Change(member, false);
+        }
+        boolean invited = status == MembershipStatus.INVITED;
+        if (config.joinPolicy() == JoinPolicy.INVITE && !invited) {
+            throw CommunityError.forbidden("This community is by invitation only");
+        }
+        if (config.requiresCodeOfConduct()
+                && !Objects.equals(config.codeOfConductVersion(), acceptedCodeOfConductVersion)) {
+            throw CommunityError.badRequest("code_of_conduct_not_accepted",
+                    "Joining requires accepting code of conduct version " + config.codeOfConductVersion());
+        }
+        String accepted = config.requiresCodeOfConduct() ? config.codeOfConductVersion() : null;
+        MembershipStatus next = config.joinPolicy() == JoinPolicy.APPROVAL && !invited
+                ? MembershipStatus.PENDING : MembershipStatus.ACTIVE;
+        if (member == null) {
+            member = new MemberEntity();
+            member.setId(KeycloakModelUtils.generateId());
+            member.setRealmId(realm.getId());
+            member.setUserId(user.getId());
+            moveTo(member, next);
+            member.setCodeOfConductVersion(accepted);
+            store.insert(member);
+        } else {
+            moveTo(member, next);
+            member.setCodeOfConductVersion(accepted);
+            store.flush();
+        }
+        syncRole(member, user);
+        return new Change(member, true);
+    }
+
+    /** The user leaves, or withdraws a pending request or an invitation. */
+    public MemberEntity leave(UserModel user) {
+        MemberEntity member = find(user);
+        if (member == null || member.getStatus() == MembershipStatus.LEFT || member.getStatus() == MembershipStatus.REJECTED) {
+            throw CommunityError.notFound("not_a_member", "You are not a member of this community");
+        }
+        moveTo(member, MembershipStatus.LEFT);
+        store.flush();
+        syncRole(member, user);
+        return member;
+    }
+
+    public MemberEntity approve(UserModel user) {
+        return decide(user, MembershipStatus.ACTIVE);
+    }
+
+    public MemberEntity reject(UserModel user) {
+        return decide(user, MembershipStatus.REJECTED);
+    }
+
+    /** Invites a user; under the {@code invite} policy only invited users can join. */
+    public Change invite(UserModel user) {
+        MemberEntity member = find(user);
+        if (member != null && member.getStatus() == MembershipStatus.INVITED) {
+            return new Change(member, false);
+        }
+        if (member != null && (member.getStatus() == MembershipStatus.ACTIVE || member.getStatus() == MembershipStatus.PENDING)) {
+            throw CommunityError.conflict("already_member", "The user is already a member or awaiting approval");
+        }
+        if (member == null) {
+            member = new MemberEntity();
+            member.setId(KeycloakModelUtils.generateId());
+            member.setRealmId(realm.getId());
+            member.setUserId(user.getId());
+            moveTo(member, MembershipStatus.INVITED);
+            store.insert(member);
+        } else {
+            moveTo(member, MembershipStatus.INVITED);
+            store.flush();
+        }
+        return new Change(member, true);
+    }
+
+    /** An admin removes a member (or cancels a request or invitation). */
+    public MemberEntity remove(UserModel user) {
+        return leave(user);
+    }
+
+    private MemberEntity decide(UserModel user, MembershipStatus outcome) {
+        MemberEntity member = find(user);
+        if (member == null || member.getStatus() != MembershipStatus.PENDING) {
+            throw CommunityError.conflict("not_pending", "The user has no membership request awaiting approval");
+        }
+        moveTo(member, outcome);
+        store.flush();
+        syncRole(member, user);
+        return member;
+    }
+
+    private static void moveTo(MemberEntity member, MembershipStatus next) {
+        long now = Time.currentTimeMillis();
+        if (next == MembershipStatus.PENDING || next == MembershipStatus.INVITED
+                || (next == MembershipStatus.ACTIVE && member.getStatus() != MembershipStatus.PENDING)) {
+            member.setRequestedAt(now);
+        }
+        member.setJoinedAt(next == MembershipStatus.ACTIVE ? Long.valueOf(now) : null);
+        member.setStatus(next);
+    }
+
+    /** Runs after our row is flushed, so a lost race fails on our key before any role is touched. */
+    private void syncRole(MemberEntity member, UserModel user) {
+        RoleModel role = CommunityInstaller.memberRole(realm);
+        if (role == null) {
+            return;
+        }
+        boolean active = member.getStatus() == MembershipStatus.ACTIVE;
+        if (active && !user.hasDirectRole(role)) {
+            user.grantRole(role);
+        } else if (!active && user.hasDirectRole(role)) {
+            user.deleteRoleMapping(role);
+        }
+    }
+
+    /** A membership after an operation, and whether the operation changed anything. */
+    public record Change(MemberEntity member, boolean changed) {
+    }
+}

@@ -1,0 +1,83 @@
+package io.kccommunity.setup;
+
+import io.kccommunity.web.CommunityError;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+/**
+ * The body of {@code PUT .../community/config}: fields left out keep their current value; an empty
+ * string clears an optional field.
+ */
+public record CommunityConfigUpdate(Boolean enabled, String joinPolicy, String name, String codeOfConductUrl,
+                                    String codeOfConductVersion) {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_URL = 2048;
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    /** Validates this update and applies it over {@code current}; throws a 400 naming the bad field. */
+    public CommunityConfig applyTo(CommunityConfig current) {
+        JoinPolicy policy = current.joinPolicy();
+        if (joinPolicy != null) {
+            policy = JoinPolicy.fromId(joinPolicy);
+            if (policy == null) {
+                throw invalid("joinPolicy", "must be one of open, approval, invite");
+            }
+        }
+        return new CommunityConfig(
+                enabled == null ? current.enabled() : enabled,
+                policy,
+                name == null ? current.name() : validName(name),
+                codeOfConductUrl == null ? current.codeOfConductUrl() : validUrl(codeOfConductUrl),
+                codeOfConductVersion == null ? current.codeOfConductVersion() : validVersion(codeOfConductVersion));
+    }
+
+    private static String validName(String value) {
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        if (trimmed.length() > MAX_NAME) {
+            throw invalid("name", "must be at most " + MAX_NAME + " characters");
+        }
+        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.SURROGATE)) {
+            throw invalid("name", "must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    private static String validUrl(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_URL) {
+            throw invalid("codeOfConductUrl", "must be at most " + MAX_URL + " characters");
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+                throw invalid("codeOfConductUrl", "must be an absolute http or https URL");
+            }
+            return value;
+        } catch (URISyntaxException e) {
+            throw invalid("codeOfConductUrl", "must be an absolute http or https URL");
+        }
+    }
+
+    private static String validVersion(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!VERSION.matcher(value).matches()) {
+            throw invalid("codeOfConductVersion", "must be 1-32 characters of letters, digits, '.', '_' or '-'");
+        }
+        return value;
+    }
+
+    private static CommunityError invalid(String field, String rule) {
+        return CommunityError.badRequest("invalid_" + field, field + " " + rule);
+    }
+}

@@ -1,0 +1,73 @@
+package io.kccommunity.setup;
+
+import io.kccommunity.tokens.CommunityClaimMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * Creates what an enabled community needs in a realm: its realm roles and the {@code community}
+ * client scope with our claim mapper. Idempotent: what already exists (also an admin's own role of
+ * the same name) is adopted and left as it is.
+ */
+public final class CommunityInstaller {
+
+    public static final String MEMBER_ROLE = "community-member";
+    public static final String CLIENT_SCOPE = "community";
+
+    /** The member role and the advocate roles that later capabilities grant, with their descriptions. */
+    static final Map<String, String> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put(MEMBER_ROLE, "Member of the community");
+        ROLES.put("community-advocate", "Community advocate: a loyal member who recommends and helps");
+        ROLES.put("community-guru", "Community guru: a volunteer expert who answers other members");
+        ROLES.put("community-ambassador", "Community ambassador: speaks for the community and the brand");
+        ROLES.put("community-moderator", "Community moderator: keeps discussions within the code of conduct");
+        ROLES.put("community-board-member", "Elected member of the community board (granted by elections)");
+    }
+
+    private CommunityInstaller() {
+    }
+
+    /** Installs roles and client scope; returns true when anything was created. */
+    public static boolean install(RealmModel realm) {
+        boolean changed = false;
+        for (Map.Entry<String, String> role : ROLES.entrySet()) {
+            if (realm.getRole(role.getKey()) == null) {
+                RoleModel created = realm.addRole(role.getKey());
+                created.setDescription(role.getValue());
+                changed = true;
+            }
+        }
+        ClientScopeModel scope = findScope(realm);
+        if (scope == null) {
+            scope = realm.addClientScope(CLIENT_SCOPE);
+            scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            scope.setDescription("Community membership, profile, reputation and roles in the 'community' claim");
+            scope.setIncludeInTokenScope(true);
+            scope.setDisplayOnConsentScreen(true);
+            scope.setConsentScreenText("Your community membership and public community profile");
+            realm.addDefaultClientScope(scope, false);
+            changed = true;
+        }
+        boolean hasMapper = scope.getProtocolMappersStream()
+                .anyMatch(m -> CommunityClaimMapper.PROVIDER_ID.equals(m.getProtocolMapper()));
+        if (!hasMapper) {
+            scope.addProtocolMapper(CommunityClaimMapper.create("community"));
+            changed = true;
+        }
+        return changed;
+    }
+
+    public static RoleModel memberRole(RealmModel realm) {
+        return realm.getRole(MEMBER_ROLE);
+    }
+
+    private static ClientScopeModel findScope(RealmModel realm) {
+        return realm.getClientScopesStream().filter(s -> CLIENT_SCOPE.equals(s.getName())).findFirst().orElse(null);
+    }
+}

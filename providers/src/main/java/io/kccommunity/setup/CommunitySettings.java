@@ -1,0 +1,46 @@
+package io.kccommunity.setup;
+
+import org.keycloak.models.RealmModel;
+
+/** Reads and writes {@link CommunityConfig} as realm attributes prefixed {@code community.}. */
+public final class CommunitySettings {
+
+    static final String ENABLED = "community.enabled";
+    static final String JOIN_POLICY = "community.joinPolicy";
+    static final String NAME = "community.name";
+    static final String COC_URL = "community.codeOfConductUrl";
+    static final String COC_VERSION = "community.codeOfConductVersion";
+
+    private CommunitySettings() {
+    }
+
+    public static CommunityConfig read(RealmModel realm) {
+        JoinPolicy policy = JoinPolicy.fromId(realm.getAttribute(JOIN_POLICY));
+        return new CommunityConfig(
+                Boolean.parseBoolean(realm.getAttribute(ENABLED)),
+                policy == null ? JoinPolicy.OPEN : policy,
+                realm.getAttribute(NAME),
+                realm.getAttribute(COC_URL),
+                realm.getAttribute(COC_VERSION));
+    }
+
+    public static boolean isEnabled(RealmModel realm) {
+        return Boolean.parseBoolean(realm.getAttribute(ENABLED));
+    }
+
+    public static void write(RealmModel realm, CommunityConfig config) {
+        realm.setAttribute(ENABLED, Boolean.toString(config.enabled()));
+        realm.setAttribute(JOIN_POLICY, config.joinPolicy().id());
+        set(realm, NAME, config.name());
+        set(realm, COC_URL, config.codeOfConductUrl());
+        set(realm, COC_VERSION, config.codeOfConductVersion());
+    }
+
+    private static void set(RealmModel realm, String key, String value) {
+        if (value == null) {
+            realm.removeAttribute(key);
+        } else {
+            realm.setAttribute(key, value);
+        }
+    }
+}

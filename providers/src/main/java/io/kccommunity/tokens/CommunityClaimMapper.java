@@ -1,0 +1,129 @@
+package io.kccommunity.tokens;
+
+import io.kccommunity.membership.MemberEntity;
+import io.kccommunity.membership.MemberStore;
+import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.membership.MembershipView;
+import io.kccommunity.setup.CommunitySettings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.IDToken;
+
+/**
+ * Adds the {@code community} claim: {@code {"member": true, "since": "..."}} for members and
+ * {@code {"member": false}} for everyone else. No claim at all when the realm's community is disabled.
+ * Each part of the claim is a switch in the mapper's config; the claim costs one indexed read per
+ * request, shared by all tokens issued in it.
+ */
+public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+
+    public static final String PROVIDER_ID = "community-claim-mapper";
+    public static final String CLAIM = "community";
+    public static final String INCLUDE_SINCE = "community.since";
+
+    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+
+    static {
+        ProviderConfigProperty since = new ProviderConfigProperty(INCLUDE_SINCE, "Include 'since'",
+                "Add the time the user became a member (ISO-8601) as 'since'.", ProviderConfigProperty.BOOLEAN_TYPE, "true");
+        CONFIG.add(since);
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CommunityClaimMapper.class);
+    }
+
+    /** A mapper model with every token type and every part switched on. */
+    public static ProtocolMapperModel create(String name) {
+        ProtocolMapperModel model = new ProtocolMapperModel();
+        model.setName(name);
+        model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        model.setProtocolMapper(PROVIDER_ID);
+        Map<String, String> config = new HashMap<>();
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_USERINFO, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
+        config.put(INCLUDE_SINCE, "true");
+        model.setConfig(config);
+        return model;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Community claim";
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Adds the 'community' claim: membership and, as later parts land, handle, level, reputation, roles and badges.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
+                            KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        RealmModel realm = userSession.getRealm();
+        if (!CommunitySettings.isEnabled(realm)) {
+            return;
+        }
+        MemberEntity member = membership(session, realm, userSession.getUser());
+        Map<String, Object> claim = new LinkedHashMap<>();
+        boolean active = member != null && member.getStatus() == MembershipStatus.ACTIVE;
+        claim.put("member", active);
+        if (active && isOn(mappingModel, INCLUDE_SINCE)) {
+            claim.put("since", MembershipView.of(member).since());
+        }
+        token.getOtherClaims().put(CLAIM, claim);
+    }
+
+    /** One read per request: the access token, ID token and userinfo of one request share it. */
+    private static MemberEntity membership(KeycloakSession session, RealmModel realm, UserModel user) {
+        String key = CLAIM + ".member." + realm.getId() + "." + user.getId();
+        Object cached = session.getAttribute(key);
+        if (cached instanceof MemberEntity member) {
+            return member;
+        }
+        if (NONE.equals(cached)) {
+            return null;
+        }
+        MemberEntity member = new MemberStore(session).find(realm.getId(), user.getId());
+        session.setAttribute(key, member == null ? NONE : member);
+        return member;
+    }
+
+    private static final String NONE = "none";
+
+    private static boolean isOn(ProtocolMapperModel model, String key) {
+        return !"false".equals(model.getConfig().get(key));
+    }
+}

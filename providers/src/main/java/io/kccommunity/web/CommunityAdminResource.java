@@ -1,0 +1,44 @@
+package io.kccommunity.web;
+
+import io.kccommunity.membership.MembersAdminResource;
+import io.kccommunity.membership.Memberships;
+import io.kccommunity.setup.CommunityConfig;
+import io.kccommunity.setup.CommunitySettings;
+import io.kccommunity.setup.ConfigAdminResource;
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/community}: Keycloak has already authenticated the admin. */
+public class CommunityAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminAccess access;
+    private final AdminEventBuilder adminEvent;
+
+    public CommunityAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                                  AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.access = new AdminAccess(auth);
+        this.adminEvent = adminEvent;
+    }
+
+    @Path("config")
+    public ConfigAdminResource config() {
+        return new ConfigAdminResource(session, realm, access, adminEvent);
+    }
+
+    @Path("members")
+    public MembersAdminResource members() {
+        access.viewUsers();
+        CommunityConfig config = CommunitySettings.read(realm);
+        if (!config.enabled()) {
+            throw CommunityError.communityNotEnabled();
+        }
+        return new MembersAdminResource(session, realm, access, adminEvent, new Memberships(session, realm, config));
+    }
+}

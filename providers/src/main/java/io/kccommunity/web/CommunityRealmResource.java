@@ -1,0 +1,74 @@
+package io.kccommunity.web;
+
+import io.kccommunity.membership.MembershipResource;
+import io.kccommunity.membership.MembershipView;
+import io.kccommunity.membership.Memberships;
+import io.kccommunity.setup.CommunityConfig;
+import io.kccommunity.setup.CommunitySettings;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.cors.Cors;
+
+/**
+ * {@code /realms/{realm}/community}: the API members and apps call with a bearer token. Every path
+ * authenticates the caller first, then answers 404 when the realm has no community.
+ */
+public class CommunityRealmResource {
+
+    private final KeycloakSession session;
+
+    public CommunityRealmResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @OPTIONS
+    @Path("{any:.*}")
+    public Response preflight() {
+        return Cors.builder().auth().preflight().allowedMethods(Caller.METHODS).add(Response.ok());
+    }
+
+    @GET
+    @Path("me")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> me() {
+        Caller caller = Caller.authenticate(session);
+        CommunityConfig config = enabledConfig();
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("userId", caller.user().getId());
+        me.put("membership", MembershipView.of(memberships(config).find(caller.user())));
+        Map<String, Object> community = config.toJson();
+        community.remove("enabled");
+        me.put("community", community);
+        return me;
+    }
+
+    @Path("membership")
+    public MembershipResource membership() {
+        Caller caller = Caller.authenticate(session);
+        return new MembershipResource(session, caller, memberships(enabledConfig()));
+    }
+
+    private CommunityConfig enabledConfig() {
+        CommunityConfig config = CommunitySettings.read(realm());
+        if (!config.enabled()) {
+            throw CommunityError.communityNotEnabled();
+        }
+        return config;
+    }
+
+    private Memberships memberships(CommunityConfig config) {
+        return new Memberships(session, realm(), config);
+    }
+
+    private RealmModel realm() {
+        return session.getContext().getRealm();
+    }
+}
