@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 
 /** JPA access to {@link MemberEntity}; every query is by the indexed realm + user key or by realm. */
 public final class MemberStore {
@@ -57,7 +58,8 @@ public final class MemberStore {
     public void flush() {
         try {
             em.flush();
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | ModelException e) {
+            // Keycloak's entity manager proxy turns unique-key and optimistic-lock failures into ModelExceptions
             throw CommunityError.conflict("concurrent_change",
                     "The membership was changed by a concurrent request; read it again");
         }

@@ -52,6 +52,7 @@ public final class CommunityInstaller {
             scope.setDisplayOnConsentScreen(true);
             scope.setConsentScreenText("Your community membership and public community profile");
             realm.addDefaultClientScope(scope, false);
+            offerToExistingClients(realm, scope);
             changed = true;
         }
         boolean hasMapper = scope.getProtocolMappersStream()
@@ -61,6 +62,18 @@ public final class CommunityInstaller {
             changed = true;
         }
         return changed;
+    }
+
+    /**
+     * New clients get the scope as a realm default; existing OpenID Connect clients get it as an
+     * optional scope once, when it is created, so any app can ask for it with {@code scope=community}.
+     */
+    private static void offerToExistingClients(RealmModel realm, ClientScopeModel scope) {
+        realm.getClientsStream()
+                .filter(c -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(c.getProtocol()) || c.getProtocol() == null)
+                .filter(c -> !c.isBearerOnly())
+                .toList()
+                .forEach(c -> c.addClientScope(scope, false));
     }
 
     public static RoleModel memberRole(RealmModel realm) {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.cors.Cors;
 
 /**
  * {@code /realms/{realm}/community}: the API members and apps call with a bearer token. Every path
@@ -32,7 +31,7 @@ public class CommunityRealmResource {
     @OPTIONS
     @Path("{any:.*}")
     public Response preflight() {
-        return Cors.builder().auth().preflight().allowedMethods(Caller.METHODS).add(Response.ok());
+        return new Preflight().preflight();
     }
 
     @GET
@@ -51,7 +50,10 @@ public class CommunityRealmResource {
     }
 
     @Path("membership")
-    public MembershipResource membership() {
+    public Object membership() {
+        if (Preflight.isPreflight(session)) {
+            return new Preflight();
+        }
         Caller caller = Caller.authenticate(session);
         return new MembershipResource(session, caller, memberships(enabledConfig()));
     }

@@ -1,0 +1,35 @@
+package io.kccommunity.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo's realm and seeding, run against the test server: what a visitor of the demo gets. */
+@ExtendWith(RealKeycloak.class)
+class DemoRealmIT {
+
+    @Test
+    void theDemoRealmHasAnEnabledCommunityWithThreeMembers() throws Exception {
+        Api api = Api.forServer();
+        DemoServer.seed(api);
+        String realm = DemoServer.REALM;
+        JsonNode members = Expect.ok(api.get("/admin/realms/" + realm + "/community/members?status=active", api.adminToken()), 200);
+        assertEquals(3, members.size(), members::toString);
+
+        JsonNode ana = Api.claims(api.passwordGrant(realm, "recipe-forum", null, "ana", "ana", "openid community")
+                .json().get("access_token").asText());
+        assertTrue(ana.at("/community/member").asBoolean(), ana::toString);
+        JsonNode dee = Api.claims(api.passwordGrant(realm, "recipe-forum", null, "dee", "dee", "openid community")
+                .json().get("access_token").asText());
+        assertFalse(dee.at("/community/member").asBoolean(true), dee::toString);
+
+        String marta = api.passwordGrant(realm, "recipe-forum", null, "marta", "marta", "openid")
+                .json().get("access_token").asText();
+        JsonNode config = Expect.ok(api.get("/admin/realms/" + realm + "/community/config", marta), 200);
+        assertEquals("The Baker's Circle", config.get("name").asText(), "the realm's own admin manages the community");
+    }
+}

@@ -1,0 +1,216 @@
+package io.kccommunity.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real Keycloak distribution run as a process with our JAR in {@code providers/}: built once
+ * ({@code kc.sh build}, skipped when neither JAR nor database kind changed), started on free ports,
+ * stopped at the end of the test run.
+ */
+public final class KeycloakServer {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password";
+    static final String PG_DATABASE = "keycloak_community_it";
+
+    private final Path home;
+    private final Path extensionJar;
+    private final Database database;
+    private final Path log;
+    private final int httpPort;
+    private final int managementPort;
+    private Process process;
+
+    public enum Database { H2, POSTGRES }
+
+    KeycloakServer(Path home, Path extensionJar, Database database, Path log, int httpPort) {
+        this.home = home;
+        this.extensionJar = extensionJar;
+        this.database = database;
+        this.log = log;
+        this.httpPort = httpPort;
+        this.managementPort = freePort();
+    }
+
+    /** The server the build configured through system properties (see it-tests/pom.xml). */
+    static KeycloakServer fromSystemProperties() {
+        Database db = "postgres".equalsIgnoreCase(System.getProperty("it.db", "h2")) ? Database.POSTGRES : Database.H2;
+        Path work = Path.of(System.getProperty("it.work", "target"));
+        return new KeycloakServer(Path.of(required("keycloak.home")), Path.of(required("extension.jar")), db,
+                work.resolve("keycloak-server.log"), freePort());
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public void start() throws Exception {
+        installExtension();
+        resetDatabase();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                "--hostname-strict=false", "--cache=local"));
+        command.addAll(databaseOptions());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "JAVA_OPTS_APPEND", "-Xms256m -Xmx1g"));
+        process = builder.start();
+        awaitReady(Duration.ofMinutes(4));
+    }
+
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** The last {@code lines} lines of the server log, for failure reports. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+
+    public String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Copies our JAR into providers/ and runs {@code kc.sh build} when JAR or database kind changed. */
+    private void installExtension() throws Exception {
+        Path installed = home.resolve("providers/keycloak-community.jar");
+        Files.copy(extensionJar, installed, StandardCopyOption.REPLACE_EXISTING);
+        Path marker = home.resolve("providers/.community-build");
+        String fingerprint = sha256(installed) + " " + database;
+        if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build",
+                "--health-enabled=true", "--db=" + (database == Database.POSTGRES ? "postgres" : "dev-file")));
+        Path buildLog = log.resolveSibling("keycloak-build.log");
+        Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildLog.toFile()).start();
+        if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
+            throw new IllegalStateException("kc.sh build failed:\n" + Files.readString(buildLog));
+        }
+        Files.writeString(marker, fingerprint);
+    }
+
+    private List<String> databaseOptions() {
+        if (database == Database.POSTGRES) {
+            return List.of("--db-url=" + System.getProperty("it.db.url") + PG_DATABASE,
+                    "--db-username=" + System.getProperty("it.db.username"),
+                    "--db-password=" + System.getProperty("it.db.password", ""));
+        }
+        return List.of();
+    }
+
+    /** Every run starts from an empty database: H2 files deleted, or the PostgreSQL database recreated. */
+    private void resetDatabase() throws Exception {
+        if (database == Database.POSTGRES) {
+            String url = System.getProperty("it.db.url") + "postgres";
+            try (Connection c = DriverManager.getConnection(url, System.getProperty("it.db.username"),
+                    System.getProperty("it.db.password", "")); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + PG_DATABASE);
+            }
+        } else {
+            deleteRecursively(home.resolve("data/h2"));
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://localhost:" + managementPort + "/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail(80));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            process.waitFor(500, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("Keycloak not ready after " + timeout + ":\n" + logTail(80));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set: run the tests through Maven");
+        }
+        return value;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

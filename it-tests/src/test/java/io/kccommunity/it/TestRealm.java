@@ -1,0 +1,114 @@
+package io.kccommunity.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fresh realm on the real server with a public app client ({@value #APP}), a confidential client
+ * with a service account ({@value #SERVICE}) and admin events switched on. Test classes create their
+ * own, so they never see each other's data.
+ */
+public final class TestRealm {
+
+    public static final String APP = "community-app";
+    public static final String SERVICE = "community-service";
+    public static final String SERVICE_SECRET = "service-secret";
+    public static final String SCOPE = "openid community";
+
+    public final Api api;
+    public final String name;
+    private boolean communityScope;
+
+    private TestRealm(Api api, String name) {
+        this.api = api;
+        this.name = name;
+    }
+
+    public static TestRealm create(Api api, String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> realm = Map.of("realm", name, "enabled", true,
+                "adminEventsEnabled", true, "adminEventsDetailsEnabled", true,
+                "clients", List.of(
+                        Map.of("clientId", APP, "publicClient", true, "directAccessGrantsEnabled", true,
+                                "standardFlowEnabled", true, "redirectUris", List.of("http://localhost/*"),
+                                "webOrigins", List.of("http://app.example")),
+                        Map.of("clientId", SERVICE, "publicClient", false, "secret", SERVICE_SECRET,
+                                "serviceAccountsEnabled", true, "directAccessGrantsEnabled", true,
+                                "standardFlowEnabled", false)));
+        Api.Reply created = api.post("/admin/realms", api.adminToken(), realm);
+        assertEquals(201, created.status(), () -> "creating realm " + name + ": " + created);
+        return new TestRealm(api, name);
+    }
+
+    /** Enables the community with the given settings (merged over the current ones). */
+    public JsonNode enableCommunity(Map<String, Object> settings) {
+        Map<String, Object> body = new java.util.HashMap<>(settings);
+        body.put("enabled", true);
+        Api.Reply reply = api.put(adminPath("/config"), api.adminToken(), body);
+        assertEquals(200, reply.status(), () -> "enabling the community: " + reply);
+        communityScope = true;
+        return reply.json();
+    }
+
+    /** Creates an enabled user whose password is {@code "pw-" + username}; returns the user id. */
+    public String createUser(String username) {
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.com",
+                "emailVerified", true, "firstName", "First", "lastName", "Last",
+                "credentials", List.of(Map.of("type", "password", "value", "pw-" + username, "temporary", false)));
+        Api.Reply reply = api.post("/admin/realms/" + name + "/users", api.adminToken(), user);
+        assertEquals(201, reply.status(), () -> "creating user " + username + ": " + reply);
+        String location = reply.headers().get("location").get(0);
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** An access token of {@code username} for the app client, with the community scope once it exists. */
+    public String token(String username) {
+        return tokens(username).get("access_token").asText();
+    }
+
+    /** The whole token response (access, ID and refresh token). */
+    public JsonNode tokens(String username) {
+        Api.Reply reply = api.passwordGrant(name, APP, null, username, "pw-" + username, communityScope ? SCOPE : "openid");
+        assertEquals(200, reply.status(), () -> "token for " + username + ": " + reply);
+        return reply.json();
+    }
+
+    public String serviceToken() {
+        Api.Reply reply = api.clientCredentials(name, SERVICE, SERVICE_SECRET);
+        assertEquals(200, reply.status(), () -> "service token: " + reply);
+        return reply.json().get("access_token").asText();
+    }
+
+    /** Grants a realm-management client role (e.g. {@code view-users}) to a user of this realm. */
+    public void grantRealmManagementRole(String userId, String role) {
+        String admin = api.adminToken();
+        JsonNode clients = api.get("/admin/realms/" + name + "/clients?clientId=realm-management", admin).json();
+        String clientUuid = clients.get(0).get("id").asText();
+        JsonNode roleRep = api.get("/admin/realms/" + name + "/clients/" + clientUuid + "/roles/" + role, admin).json();
+        Api.Reply reply = api.post("/admin/realms/" + name + "/users/" + userId + "/role-mappings/clients/" + clientUuid,
+                admin, List.of(roleRep));
+        assertEquals(204, reply.status(), () -> "granting " + role + ": " + reply);
+    }
+
+    public String path(String suffix) {
+        return "/realms/" + name + "/community" + suffix;
+    }
+
+    public String adminPath(String suffix) {
+        return "/admin/realms/" + name + "/community" + suffix;
+    }
+
+    /** Admin events of this realm recorded for one of our resource types. */
+    public List<JsonNode> adminEvents(String resourceType) {
+        // Keycloak's own resourceTypes filter only knows its built-in types, so filter here.
+        Api.Reply reply = api.get("/admin/realms/" + name + "/admin-events?max=1000", api.adminToken());
+        assertEquals(200, reply.status(), () -> "admin events: " + reply);
+        return java.util.stream.StreamSupport.stream(reply.json().spliterator(), false)
+                .filter(e -> resourceType.equals(e.path("resourceType").asText()))
+                .toList();
+    }
+}
