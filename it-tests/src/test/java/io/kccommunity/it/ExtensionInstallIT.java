@@ -58,5 +58,10 @@ class ExtensionInstallIT {
             mapper |= "community-claim-mapper".equals(type.get("id").asText());
         }
         assertTrue(mapper, "community claim mapper type");
+        boolean theme = false;
+        for (JsonNode login : info.at("/themes/login")) {
+            theme |= "community".equals(login.get("name").asText());
+        }
+        assertTrue(theme, "community login theme");
     }
 }

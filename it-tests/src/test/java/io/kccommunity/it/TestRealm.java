@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A fresh realm on the real server with a public app client ({@value #APP}), a confidential client
- * with a service account ({@value #SERVICE}) and admin events switched on. Test classes create their
+ * A fresh realm on the real server with a public app client ({@value #APP}) whose tokens name the
+ * confidential backend client ({@value #SERVICE}, with a service account) as audience, and admin
+ * events switched on. Test classes create their
  * own, so they never see each other's data.
  */
 public final class TestRealm {
@@ -35,7 +36,12 @@ public final class TestRealm {
                 "clients", List.of(
                         Map.of("clientId", APP, "publicClient", true, "directAccessGrantsEnabled", true,
                                 "standardFlowEnabled", true, "redirectUris", List.of("http://localhost/*"),
-                                "webOrigins", List.of("http://app.example")),
+                                "webOrigins", List.of("http://app.example"),
+                                // the backend introspects the app's tokens, so it must be in their audience
+                                "protocolMappers", List.of(Map.of("name", "backend-audience", "protocol", "openid-connect",
+                                        "protocolMapper", "oidc-audience-mapper", "config", Map.of(
+                                                "included.client.audience", SERVICE, "access.token.claim", "true",
+                                                "introspection.token.claim", "true")))),
                         Map.of("clientId", SERVICE, "publicClient", false, "secret", SERVICE_SECRET,
                                 "serviceAccountsEnabled", true, "directAccessGrantsEnabled", true,
                                 "standardFlowEnabled", false)));
