@@ -88,6 +88,24 @@ class MembershipSecurityIT {
     }
 
     @Test
+    void concurrentApprovalsOfOneRequestApproveItOnce() throws Exception {
+        TestRealm approval = TestRealm.create(api, "approve-race");
+        approval.enableCommunity(Map.of("joinPolicy", "approval"));
+        String userId = approval.createUser("waiter");
+        Expect.ok(api.post(approval.path("/membership"), approval.token("waiter"), null), 201);
+        String admin = api.adminToken();
+        List<Api.Reply> replies = concurrently(8, () -> api.post(approval.adminPath("/members/" + userId + "/approve"), admin, null));
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), replies::toString);
+        for (Api.Reply reply : replies) {
+            if (reply.status() != 200) {
+                Expect.error(reply, 409);
+            }
+        }
+        assertEquals(1, approval.adminEvents("COMMUNITY_MEMBERSHIP").size(), "one admin event for one approval");
+        assertTrue(Api.claims(approval.token("waiter")).at("/community/member").asBoolean());
+    }
+
+    @Test
     void leavingAndRejoiningConcurrentlyNeverAnswers5xx() throws Exception {
         realm.createUser("flipper");
         String token = realm.token("flipper");
