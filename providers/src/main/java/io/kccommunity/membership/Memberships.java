@@ -51,21 +51,7 @@ public final class Memberships {
         String accepted = config.requiresCodeOfConduct() ? config.codeOfConductVersion() : null;
         MembershipStatus next = config.joinPolicy() == JoinPolicy.APPROVAL && !invited
                 ? MembershipStatus.PENDING : MembershipStatus.ACTIVE;
-        if (member == null) {
-            member = new MemberEntity();
-            member.setId(KeycloakModelUtils.generateId());
-            member.setRealmId(realm.getId());
-            member.setUserId(user.getId());
-            moveTo(member, next);
-            member.setCodeOfConductVersion(accepted);
-            store.insert(member);
-        } else {
-            moveTo(member, next);
-            member.setCodeOfConductVersion(accepted);
-            store.flush();
-        }
-        syncRole(member, user);
-        return new Change(member, true);
+        return new Change(save(member, user, next, accepted), true);
     }
 
     /** The user leaves, or withdraws a pending request or an invitation. */
@@ -74,10 +60,7 @@ public final class Memberships {
         if (member == null || member.getStatus() == MembershipStatus.LEFT || member.getStatus() == MembershipStatus.REJECTED) {
             throw CommunityError.notFound("not_a_member", "You are not a member of this community");
         }
-        moveTo(member, MembershipStatus.LEFT);
-        store.flush();
-        syncRole(member, user);
-        return member;
+        return save(member, user, MembershipStatus.LEFT, member.getCodeOfConductVersion());
     }
 
     public MemberEntity approve(UserModel user) {
@@ -97,18 +80,7 @@ public final class Memberships {
         if (member != null && (member.getStatus() == MembershipStatus.ACTIVE || member.getStatus() == MembershipStatus.PENDING)) {
             throw CommunityError.conflict("already_member", "The user is already a member or awaiting approval");
         }
-        if (member == null) {
-            member = new MemberEntity();
-            member.setId(KeycloakModelUtils.generateId());
-            member.setRealmId(realm.getId());
-            member.setUserId(user.getId());
-            moveTo(member, MembershipStatus.INVITED);
-            store.insert(member);
-        } else {
-            moveTo(member, MembershipStatus.INVITED);
-            store.flush();
-        }
-        return new Change(member, true);
+        return new Change(save(member, user, MembershipStatus.INVITED, null), true);
     }
 
     /** An admin removes a member (or cancels a request or invitation). */
@@ -121,8 +93,28 @@ public final class Memberships {
         if (member == null || member.getStatus() != MembershipStatus.PENDING) {
             throw CommunityError.conflict("not_pending", "The user has no membership request awaiting approval");
         }
-        moveTo(member, outcome);
-        store.flush();
+        return save(member, user, outcome, member.getCodeOfConductVersion());
+    }
+
+    /**
+     * Creates or updates the membership and writes it at once, so that a concurrent request that won
+     * the race fails here on our key, before any role is touched; then brings the role in step.
+     */
+    private MemberEntity save(MemberEntity existing, UserModel user, MembershipStatus next, String codeOfConductVersion) {
+        MemberEntity member = existing;
+        if (member == null) {
+            member = new MemberEntity();
+            member.setId(KeycloakModelUtils.generateId());
+            member.setRealmId(realm.getId());
+            member.setUserId(user.getId());
+        }
+        moveTo(member, next);
+        member.setCodeOfConductVersion(codeOfConductVersion);
+        if (existing == null) {
+            store.insert(member);
+        } else {
+            store.flush();
+        }
         syncRole(member, user);
         return member;
     }
@@ -137,7 +129,6 @@ public final class Memberships {
         member.setStatus(next);
     }
 
-    /** Runs after our row is flushed, so a lost race fails on our key before any role is touched. */
     private void syncRole(MemberEntity member, UserModel user) {
         RoleModel role = CommunityInstaller.memberRole(realm);
         if (role == null) {
