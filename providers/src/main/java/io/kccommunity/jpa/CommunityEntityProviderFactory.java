@@ -1,6 +1,8 @@
 package io.kccommunity.jpa;
 
 import io.kccommunity.membership.MemberEntity;
+import io.kccommunity.profile.HandleEntity;
+import io.kccommunity.profile.Handles;
 import io.kccommunity.membership.MemberStore;
 import java.util.List;
 import org.keycloak.Config;
@@ -22,7 +24,7 @@ public class CommunityEntityProviderFactory implements JpaEntityProviderFactory 
     /** Keep stable: Liquibase's tracking table name is derived from it. */
     public static final String ID = "community";
 
-    private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class);
+    private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class, HandleEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -60,8 +62,10 @@ public class CommunityEntityProviderFactory implements JpaEntityProviderFactory 
     private static void onModelEvent(ProviderEvent event) {
         if (event instanceof UserModel.UserRemovedEvent removed) {
             new MemberStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
+            Handles.deleteByUser(removed.getKeycloakSession(), removed.getRealm().getId(), removed.getUser().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             new MemberStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
+            Handles.deleteByRealm(removed.getKeycloakSession(), removed.getRealm().getId());
         }
     }
 

@@ -1,16 +1,18 @@
 package io.kccommunity.setup;
 
+import io.kccommunity.profile.ProfileSchema;
 import io.kccommunity.tokens.CommunityClaimMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
- * Creates what an enabled community needs in a realm: its realm roles and the {@code community}
- * client scope with our claim mapper. Idempotent: what already exists (also an admin's own role of
+ * Creates what an enabled community needs in a realm: its realm roles, the {@code community}
+ * client scope with our claim mapper, and the community profile fields. Idempotent: what already exists (also an admin's own role of
  * the same name) is adopted and left as it is.
  */
 public final class CommunityInstaller {
@@ -33,9 +35,9 @@ public final class CommunityInstaller {
     private CommunityInstaller() {
     }
 
-    /** Installs roles and client scope; returns true when anything was created. */
-    public static boolean install(RealmModel realm) {
-        boolean changed = false;
+    /** Installs roles, client scope and profile fields; returns true when anything was created. */
+    public static boolean install(KeycloakSession session, RealmModel realm) {
+        boolean changed = ProfileSchema.install(session, realm);
         for (Map.Entry<String, String> role : ROLES.entrySet()) {
             if (realm.getRole(role.getKey()) == null) {
                 RoleModel created = realm.addRole(role.getKey());

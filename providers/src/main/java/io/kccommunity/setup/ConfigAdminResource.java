@@ -48,7 +48,7 @@ public class ConfigAdminResource {
                 CommunityConfigUpdate.class, null);
         CommunityConfig current = CommunitySettings.read(realm);
         CommunityConfig next = update.applyTo(current);
-        boolean installed = next.enabled() && CommunityInstaller.install(realm);
+        boolean installed = next.enabled() && CommunityInstaller.install(session, realm);
         if (!next.equals(current)) {
             CommunitySettings.write(realm, next);
         }

@@ -27,7 +27,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
- * Adds the {@code community} claim: {@code {"member": true, "since": "..."}} for members and
+ * Adds the {@code community} claim: {@code {"member": true, "since": "...", "handle": "..."}} for members and
  * {@code {"member": false}} for everyone else. No claim at all when the realm's community is disabled.
  * Each part of the claim is a switch in the mapper's config; the claim costs one indexed read per
  * request, shared by all tokens issued in it.
@@ -38,6 +38,8 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
     public static final String PROVIDER_ID = "community-claim-mapper";
     public static final String CLAIM = "community";
     public static final String INCLUDE_SINCE = "community.since";
+    public static final String INCLUDE_HANDLE = "community.handle";
+    public static final String INCLUDE_DISPLAY_NAME = "community.displayName";
 
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
@@ -45,6 +47,10 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         ProviderConfigProperty since = new ProviderConfigProperty(INCLUDE_SINCE, "Include 'since'",
                 "Add the time the user became a member (ISO-8601) as 'since'.", ProviderConfigProperty.BOOLEAN_TYPE, "true");
         CONFIG.add(since);
+        CONFIG.add(new ProviderConfigProperty(INCLUDE_HANDLE, "Include 'handle'",
+                "Add the member's community handle as 'handle'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
+        CONFIG.add(new ProviderConfigProperty(INCLUDE_DISPLAY_NAME, "Include 'displayName'",
+                "Add the member's community display name as 'displayName'.", ProviderConfigProperty.BOOLEAN_TYPE, "false"));
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CommunityClaimMapper.class);
     }
 
@@ -60,6 +66,8 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         config.put(OIDCAttributeMapperHelper.INCLUDE_IN_USERINFO, "true");
         config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
         config.put(INCLUDE_SINCE, "true");
+        config.put(INCLUDE_HANDLE, "true");
+        config.put(INCLUDE_DISPLAY_NAME, "false");
         model.setConfig(config);
         return model;
     }
@@ -100,8 +108,14 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         Map<String, Object> claim = new LinkedHashMap<>();
         boolean active = member != null && member.getStatus() == MembershipStatus.ACTIVE;
         claim.put("member", active);
-        if (active && isOn(mappingModel, INCLUDE_SINCE)) {
-            claim.put("since", MembershipView.of(member).since());
+        if (active) {
+            UserModel user = userSession.getUser();
+            if (isOn(mappingModel, INCLUDE_SINCE, true)) {
+                claim.put("since", MembershipView.of(member).since());
+            }
+            putIfSet(claim, "handle", isOn(mappingModel, INCLUDE_HANDLE, true) ? user.getFirstAttribute("handle") : null);
+            putIfSet(claim, "displayName",
+                    isOn(mappingModel, INCLUDE_DISPLAY_NAME, false) ? user.getFirstAttribute("displayName") : null);
         }
         token.getOtherClaims().put(CLAIM, claim);
     }
@@ -123,7 +137,14 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
 
     private static final String NONE = "none";
 
-    private static boolean isOn(ProtocolMapperModel model, String key) {
-        return !"false".equals(model.getConfig().get(key));
+    private static boolean isOn(ProtocolMapperModel model, String key, boolean byDefault) {
+        String value = model.getConfig().get(key);
+        return value == null ? byDefault : Boolean.parseBoolean(value);
+    }
+
+    private static void putIfSet(Map<String, Object> claim, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            claim.put(name, value);
+        }
     }
 }

@@ -1,6 +1,11 @@
 package io.kccommunity.web;
 
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.cors.Cors;
@@ -23,6 +28,19 @@ public record Caller(UserModel user, AccessToken token) {
         }
         Cors.builder().auth().allowedMethods(METHODS).checkAllowedOrigins(result.token()).add();
         return new Caller(result.user(), result.token());
+    }
+
+    /** As {@link #authenticate}, but a request without an Authorization header is anonymous (null). */
+    public static Caller authenticateIfPresent(KeycloakSession session) {
+        String header = session.getContext().getRequestHeaders().getHeaderString("Authorization");
+        return header == null ? null : authenticate(session);
+    }
+
+    /** True when the user holds realm-management's {@code view-users}: the realm's own user admins. */
+    public boolean isUserAdmin(RealmModel realm) {
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel viewUsers = management == null ? null : management.getRole(AdminRoles.VIEW_USERS);
+        return viewUsers != null && user.hasRole(viewUsers);
     }
 
     public boolean isServiceAccount() {

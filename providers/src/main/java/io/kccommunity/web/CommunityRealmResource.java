@@ -3,6 +3,8 @@ package io.kccommunity.web;
 import io.kccommunity.membership.MembershipResource;
 import io.kccommunity.membership.MembershipView;
 import io.kccommunity.membership.Memberships;
+import io.kccommunity.profile.CommunityProfile;
+import io.kccommunity.profile.ProfileResource;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunitySettings;
 import jakarta.ws.rs.GET;
@@ -43,6 +45,7 @@ public class CommunityRealmResource {
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("userId", caller.user().getId());
         me.put("membership", MembershipView.of(memberships(config).find(caller.user())));
+        me.put("profile", CommunityProfile.of(caller.user()).summary());
         Map<String, Object> community = config.toJson();
         community.remove("enabled");
         me.put("community", community);
@@ -56,6 +59,16 @@ public class CommunityRealmResource {
         }
         Caller caller = Caller.authenticate(session);
         return new MembershipResource(session, caller, memberships(enabledConfig()));
+    }
+
+    /** Profiles and the directory; a public profile may be read without a token. */
+    @Path("members")
+    public Object members() {
+        if (Preflight.isPreflight(session)) {
+            return new Preflight();
+        }
+        enabledConfig();
+        return new ProfileResource(session, realm());
     }
 
     private CommunityConfig enabledConfig() {

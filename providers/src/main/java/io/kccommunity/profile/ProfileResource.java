@@ -1,0 +1,91 @@
+package io.kccommunity.profile;
+
+import io.kccommunity.membership.MemberEntity;
+import io.kccommunity.membership.MemberStore;
+import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.membership.MembershipView;
+import io.kccommunity.web.Caller;
+import io.kccommunity.web.CommunityError;
+import io.kccommunity.web.Paging;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Objects;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code /realms/{realm}/community/members}: public profiles by handle, and the member directory.
+ * Who sees a profile depends on its visibility: {@code public} anyone, {@code members} members and
+ * apps, {@code private} only its owner and the realm's user admins. Hidden and unknown profiles
+ * answer the same 404, so a handle's existence does not leak.
+ */
+public class ProfileResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public ProfileResource(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    @GET
+    @Path("{handle}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ProfileView profile(@PathParam("handle") String handle) {
+        Caller caller = Caller.authenticateIfPresent(session);
+        UserModel owner = Handles.isWellFormed(handle) ? Directory.holder(session, realm, handle) : null;
+        MemberEntity membership = owner == null ? null : new MemberStore(session).find(realm.getId(), owner.getId());
+        if (owner == null || !mayView(caller, owner, membership)) {
+            throw CommunityError.notFound("profile_not_found", "No visible community profile with this handle");
+        }
+        return ProfileView.of(CommunityProfile.of(owner), MembershipView.of(membership).since());
+    }
+
+    /** The directory: active members with a handle and a profile that is not private. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ProfileView> directory(@QueryParam("search") String search, @QueryParam("interest") String interest,
+                                       @QueryParam("first") String first, @QueryParam("max") String max) {
+        Caller caller = Caller.authenticate(session);
+        if (!caller.isServiceAccount() && !caller.isUserAdmin(realm) && !isActiveMember(caller.user())) {
+            throw CommunityError.forbidden("The member directory is open to members and apps");
+        }
+        if ((search != null && search.length() > 100) || (interest != null && interest.length() > 100)) {
+            throw CommunityError.badRequest("invalid_request", "search and interest are at most 100 characters");
+        }
+        Paging paging = Paging.of(first, max);
+        MemberStore members = new MemberStore(session);
+        return Directory.page(session, realm, search, interest, paging).stream()
+                .map(id -> session.users().getUserById(realm, id))
+                .filter(Objects::nonNull)
+                .map(user -> ProfileView.of(CommunityProfile.of(user),
+                        MembershipView.of(members.find(realm.getId(), user.getId())).since()))
+                .toList();
+    }
+
+    private boolean mayView(Caller caller, UserModel owner, MemberEntity membership) {
+        if (caller != null && (caller.user().getId().equals(owner.getId()) || caller.isUserAdmin(realm))) {
+            return true;
+        }
+        if (membership == null || membership.getStatus() != MembershipStatus.ACTIVE) {
+            return false;
+        }
+        return switch (CommunityProfile.of(owner).visibility()) {
+            case PUBLIC -> true;
+            case MEMBERS -> caller != null && (caller.isServiceAccount() || isActiveMember(caller.user()));
+            case PRIVATE -> false;
+        };
+    }
+
+    private boolean isActiveMember(UserModel user) {
+        MemberEntity member = new MemberStore(session).find(realm.getId(), user.getId());
+        return member != null && member.getStatus() == MembershipStatus.ACTIVE;
+    }
+}

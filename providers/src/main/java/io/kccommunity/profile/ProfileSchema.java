@@ -1,0 +1,90 @@
+package io.kccommunity.profile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.representations.userprofile.config.UPGroup;
+import org.keycloak.userprofile.UserProfileProvider;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Adds the community profile fields ({@code META-INF/community/user-profile.json}) to the realm's
+ * declarative user profile, and their labels and messages, in five languages, to the realm's
+ * localization texts (which the Account Console reads). Runs once per schema version: afterwards
+ * the fields belong to the admin, whose changes and removals are never undone.
+ */
+public final class ProfileSchema {
+
+    static final String VERSION = "1";
+    static final String VERSION_ATTRIBUTE = "community.profileSchema";
+    static final List<String> LOCALES = List.of("en", "es", "pl", "bg", "id");
+    private static final String SCHEMA = "/META-INF/community/user-profile.json";
+    private static final String MESSAGES = "/theme/community/login/messages/messages_%s.properties";
+
+    private ProfileSchema() {
+    }
+
+    /** Returns true when anything was added. */
+    public static boolean install(KeycloakSession session, RealmModel realm) {
+        if (VERSION.equals(realm.getAttribute(VERSION_ATTRIBUTE))) {
+            return false;
+        }
+        UserProfileProvider provider = session.getProvider(UserProfileProvider.class);
+        UPConfig config = provider.getConfiguration();
+        UPConfig ours = read();
+        for (UPGroup group : ours.getGroups()) {
+            if (config.getGroups().stream().noneMatch(g -> g.getName().equals(group.getName()))) {
+                config.addGroup(group);
+            }
+        }
+        for (UPAttribute attribute : ours.getAttributes()) {
+            if (config.getAttribute(attribute.getName()) == null) {
+                config.addOrReplaceAttribute(attribute);
+            }
+        }
+        provider.setConfiguration(config);
+        installTexts(session, realm);
+        realm.setAttribute(VERSION_ATTRIBUTE, VERSION);
+        return true;
+    }
+
+    private static void installTexts(KeycloakSession session, RealmModel realm) {
+        for (String locale : LOCALES) {
+            Map<String, String> existing = realm.getRealmLocalizationTextsByLocale(locale);
+            Properties messages = messages(locale);
+            for (String key : messages.stringPropertyNames()) {
+                if (key.startsWith("community") && !existing.containsKey(key)) {
+                    session.realms().saveLocalizationText(realm, locale, key, messages.getProperty(key));
+                }
+            }
+        }
+    }
+
+    static UPConfig read() {
+        try (InputStream in = ProfileSchema.class.getResourceAsStream(SCHEMA)) {
+            return JsonSerialization.readValue(in, UPConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SCHEMA, e);
+        }
+    }
+
+    static Properties messages(String locale) {
+        Properties properties = new Properties();
+        try (InputStream in = ProfileSchema.class.getResourceAsStream(MESSAGES.formatted(locale))) {
+            if (in != null) {
+                properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
