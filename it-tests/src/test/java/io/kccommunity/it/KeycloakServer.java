@@ -119,15 +119,18 @@ public final class KeycloakServer {
         return Files.readString(log);
     }
 
-    /** Copies our JAR into providers/ and runs {@code kc.sh build} when JAR or database kind changed. */
+    /**
+     * Copies our JAR into providers/ and runs {@code kc.sh build}, unless JAR and database kind are
+     * unchanged since the last build (an untouched providers/ keeps Keycloak's optimized start valid).
+     */
     private void installExtension() throws Exception {
         Path installed = home.resolve("providers/keycloak-community.jar");
-        Files.copy(extensionJar, installed, StandardCopyOption.REPLACE_EXISTING);
         Path marker = home.resolve("providers/.community-build");
-        String fingerprint = sha256(installed) + " " + database;
-        if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+        String fingerprint = sha256(extensionJar) + " " + database;
+        if (Files.exists(installed) && Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
             return;
         }
+        Files.copy(extensionJar, installed, StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build",
                 "--health-enabled=true", "--db=" + (database == Database.POSTGRES ? "postgres" : "dev-file")));
         Path buildLog = log.resolveSibling("keycloak-build.log");

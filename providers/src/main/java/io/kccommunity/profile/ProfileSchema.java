@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.representations.userprofile.config.UPGroup;
@@ -18,7 +19,8 @@ import org.keycloak.util.JsonSerialization;
 /**
  * Adds the community profile fields ({@code META-INF/community/user-profile.json}) to the realm's
  * declarative user profile, and their labels and messages, in five languages, to the realm's
- * localization texts (which the Account Console reads). Runs once per schema version: afterwards
+ * localization texts (which the Account Console reads), and registers the "complete your community
+ * profile" required action. Runs once per schema version: afterwards
  * the fields belong to the admin, whose changes and removals are never undone.
  */
 public final class ProfileSchema {
@@ -27,7 +29,7 @@ public final class ProfileSchema {
     static final String VERSION_ATTRIBUTE = "community.profileSchema";
     static final List<String> LOCALES = List.of("en", "es", "pl", "bg", "id");
     private static final String SCHEMA = "/META-INF/community/user-profile.json";
-    private static final String MESSAGES = "/theme/community/login/messages/messages_%s.properties";
+    private static final String MESSAGES = "/theme-resources/messages/messages_%s.properties";
 
     private ProfileSchema() {
     }
@@ -52,8 +54,23 @@ public final class ProfileSchema {
         }
         provider.setConfiguration(config);
         installTexts(session, realm);
+        registerRequiredAction(realm);
         realm.setAttribute(VERSION_ATTRIBUTE, VERSION);
         return true;
+    }
+
+    /** Registered enabled; admins switch it off under Authentication, Required actions. */
+    private static void registerRequiredAction(RealmModel realm) {
+        if (realm.getRequiredActionProviderByAlias(CompleteProfileAction.ID) == null) {
+            RequiredActionProviderModel model = new RequiredActionProviderModel();
+            model.setAlias(CompleteProfileAction.ID);
+            model.setProviderId(CompleteProfileAction.ID);
+            model.setName("Complete community profile");
+            model.setEnabled(true);
+            model.setDefaultAction(false);
+            model.setPriority(200);
+            realm.addRequiredActionProvider(model);
+        }
     }
 
     private static void installTexts(KeycloakSession session, RealmModel realm) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MessageBundlesTest {
 
     static final List<String> LANGUAGES = List.of("en", "es", "pl", "bg", "id");
-    static final List<String> BUNDLES = List.of("theme/community/login/messages/messages_%s.properties");
+    static final List<String> BUNDLES = List.of("theme-resources/messages/messages_%s.properties");
 
     @Test
     void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
