@@ -27,6 +27,16 @@ class DemoRealmIT {
                 .json().get("access_token").asText());
         assertFalse(dee.at("/community/member").asBoolean(true), dee::toString);
 
+        assertEquals("ana.bakes", ana.at("/community/handle").asText(), ana::toString);
+        JsonNode publicProfile = Expect.ok(api.get("/realms/" + realm + "/community/members/ana.bakes", null), 200);
+        assertEquals("Ana Baker", publicProfile.get("displayName").asText());
+        Expect.error(api.get("/realms/" + realm + "/community/members/rye-bob", null), 404, "profile_not_found");
+        String bobToken = api.passwordGrant(realm, "recipe-forum", null, "bob", "bob", "openid community")
+                .json().get("access_token").asText();
+        JsonNode directory = Expect.ok(api.get("/realms/" + realm + "/community/members", bobToken), 200);
+        assertEquals(2, directory.size(), "public and members-only profiles, not the private one: " + directory);
+        assertEquals(100, Expect.ok(api.get("/realms/" + realm + "/community/me", bobToken), 200).at("/profile/completeness").asInt());
+
         String marta = api.passwordGrant(realm, "recipe-forum", null, "marta", "marta", "openid")
                 .json().get("access_token").asText();
         JsonNode config = Expect.ok(api.get("/admin/realms/" + realm + "/community/config", marta), 200);

@@ -3,6 +3,9 @@ package io.kccommunity.it;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,12 +36,13 @@ public final class DemoServer {
                   Admin console:    %s/admin/  (admin / %s; or realm admin marta / marta)
                   Account console:  %s/realms/%s/account/  (members ana, bob, cyrus; non-member dee; password = username)
                   Member API:       %s/realms/%s/community/me
+                  Public profile:   %s/realms/%s/community/members/ana.bakes
                   Sample app:       client 'recipe-forum' (public, scope 'community')
                   Try:  curl -s -d grant_type=password -d client_id=recipe-forum -d username=ana -d password=ana \\
                           -d scope='openid community' %s/realms/%s/protocol/openid-connect/token
                 Press Ctrl-C to stop.
                 """.formatted(server.log(), server.baseUrl(), KeycloakServer.ADMIN_PASSWORD, server.baseUrl(), REALM,
-                server.baseUrl(), REALM, server.baseUrl(), REALM));
+                server.baseUrl(), REALM, server.baseUrl(), REALM, server.baseUrl(), REALM));
         Thread.currentThread().join();
     }
 
@@ -53,12 +57,52 @@ public final class DemoServer {
                 "enabled", true, "joinPolicy", "open", "name", "The Baker's Circle",
                 "codeOfConductUrl", "https://bakers.example/code-of-conduct", "codeOfConductVersion", "2026-1")), 200,
                 "enable community");
-        for (String member : new String[] {"ana", "bob", "cyrus"}) {
-            Api.Reply token = api.passwordGrant(REALM, "recipe-forum", null, member, member, "openid community");
-            check(token, 200, "token for " + member);
-            check(api.post("/realms/" + REALM + "/community/membership", token.json().get("access_token").asText(),
-                    Map.of("acceptedCodeOfConductVersion", "2026-1")), 201, member + " joins");
+        useBakeryTopics(api);
+        for (Map.Entry<String, Map<String, List<String>>> member : PROFILES.entrySet()) {
+            Api.Reply token = api.passwordGrant(REALM, "recipe-forum", null, member.getKey(), member.getKey(), "openid community");
+            check(token, 200, "token for " + member.getKey());
+            String accessToken = token.json().get("access_token").asText();
+            check(api.post("/realms/" + REALM + "/community/membership", accessToken,
+                    Map.of("acceptedCodeOfConductVersion", "2026-1")), 201, member.getKey() + " joins");
+            ObjectNode account = (ObjectNode) api.get("/realms/" + REALM + "/account/", accessToken).json();
+            ObjectNode attributes = account.has("attributes") ? (ObjectNode) account.get("attributes") : account.putObject("attributes");
+            member.getValue().forEach((name, values) -> attributes.set(name, Api.JSON.valueToTree(values)));
+            check(api.post("/realms/" + REALM + "/account/", accessToken, account), 204, member.getKey() + "'s profile");
         }
+    }
+
+    /** Complete profiles with a mix of visibilities: public, members only, private. */
+    static final Map<String, Map<String, List<String>>> PROFILES = new LinkedHashMap<>();
+
+    static {
+        PROFILES.put("ana", Map.of("handle", List.of("ana.bakes"), "displayName", List.of("Ana Baker"),
+                "bio", List.of("Sourdough every Sunday. Happy to help with starters."),
+                "interests", List.of("sourdough", "baking-science"), "location", List.of("Vermont"),
+                "website", List.of("https://ana.bakers.example"), "avatarUrl", List.of("https://bakers.example/avatars/ana.png"),
+                "languages", List.of("en", "es"), "profileVisibility", List.of("public"), "newsletter", List.of("yes")));
+        PROFILES.put("bob", Map.of("handle", List.of("rye-bob"), "displayName", List.of("Bob Rye"),
+                "bio", List.of("Rye, spelt and anything whole grain."), "interests", List.of("whole-grain", "events"),
+                "location", List.of("Gda\u0144sk"), "website", List.of("https://bob.bakers.example"),
+                "avatarUrl", List.of("https://bakers.example/avatars/bob.png"), "languages", List.of("pl", "en"),
+                "profileVisibility", List.of("members"), "newsletter", List.of("no")));
+        PROFILES.put("cyrus", Map.of("handle", List.of("cyrus"), "displayName", List.of("Cyrus Levain"),
+                "bio", List.of("Pastry chef; lamination questions welcome."), "interests", List.of("pastry"),
+                "location", List.of("Sofia"), "website", List.of("https://cyrus.bakers.example"),
+                "avatarUrl", List.of("https://bakers.example/avatars/cyrus.png"), "languages", List.of("bg", "en"),
+                "profileVisibility", List.of("private"), "newsletter", List.of("yes")));
+    }
+
+    /** What an admin does in Realm settings, User profile: the interests to choose from. */
+    private static void useBakeryTopics(Api api) {
+        String path = "/admin/realms/" + REALM + "/users/profile";
+        ObjectNode profile = (ObjectNode) api.get(path, api.adminToken()).json();
+        for (var attribute : profile.get("attributes")) {
+            if ("interests".equals(attribute.get("name").asText())) {
+                ((ObjectNode) attribute.get("validations").get("options")).set("options", Api.JSON.valueToTree(
+                        List.of("sourdough", "whole-grain", "pastry", "gluten-free", "baking-science", "events")));
+            }
+        }
+        check(api.put(path, api.adminToken(), profile), 200, "bakery topics");
     }
 
     private static void check(Api.Reply reply, int status, String what) {
