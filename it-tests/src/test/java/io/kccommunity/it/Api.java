@@ -112,6 +112,20 @@ public final class Api {
         }
     }
 
+    /**
+     * What the Account Console does to save profile fields: read the account through Keycloak's
+     * Account REST API, change the given attributes, post it back.
+     */
+    public Reply updateAccount(String realm, String token, Map<String, java.util.List<String>> attributes) {
+        String path = "/realms/" + realm + "/account/";
+        com.fasterxml.jackson.databind.node.ObjectNode account =
+                (com.fasterxml.jackson.databind.node.ObjectNode) get(path, token).json();
+        com.fasterxml.jackson.databind.node.ObjectNode current = account.has("attributes")
+                ? (com.fasterxml.jackson.databind.node.ObjectNode) account.get("attributes") : account.putObject("attributes");
+        attributes.forEach((name, values) -> current.set(name, JSON.valueToTree(values)));
+        return post(path, token, account);
+    }
+
     /** The payload of a JWT, decoded (the server signed it; we only read it). */
     public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");

@@ -64,10 +64,7 @@ public final class DemoServer {
             String accessToken = token.json().get("access_token").asText();
             check(api.post("/realms/" + REALM + "/community/membership", accessToken,
                     Map.of("acceptedCodeOfConductVersion", "2026-1")), 201, member.getKey() + " joins");
-            ObjectNode account = (ObjectNode) api.get("/realms/" + REALM + "/account/", accessToken).json();
-            ObjectNode attributes = account.has("attributes") ? (ObjectNode) account.get("attributes") : account.putObject("attributes");
-            member.getValue().forEach((name, values) -> attributes.set(name, Api.JSON.valueToTree(values)));
-            check(api.post("/realms/" + REALM + "/account/", accessToken, account), 204, member.getKey() + "'s profile");
+            check(api.updateAccount(REALM, accessToken, member.getValue()), 204, member.getKey() + "'s profile");
         }
     }
 

@@ -202,13 +202,8 @@ class ProfileIT {
         return reply;
     }
 
-    /** What the Account Console does: read the account, change attributes, post it back. */
     private Api.Reply saveProfileWith(TestRealm realm, String user, String token, Map<String, List<String>> changes) {
-        String path = "/realms/" + realm.name + "/account/";
-        ObjectNode account = (ObjectNode) api.get(path, token).json();
-        ObjectNode attributes = account.has("attributes") ? (ObjectNode) account.get("attributes") : account.putObject("attributes");
-        changes.forEach((name, values) -> attributes.set(name, Api.JSON.valueToTree(values)));
-        return api.post(path, token, account);
+        return api.updateAccount(realm.name, token, changes);
     }
 
     private static void assertFieldError(Api.Reply reply, String field, String message) {
