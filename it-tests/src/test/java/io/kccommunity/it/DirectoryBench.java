@@ -109,6 +109,11 @@ class DirectoryBench {
                 }
             }
             c.commit();
+            // what autovacuum does on a live database after a bulk load: fresh planner statistics
+            c.setAutoCommit(true);
+            try (var statement = c.createStatement()) {
+                statement.execute("analyze user_entity, user_attribute, community_member, community_handle");
+            }
         }
     }
 

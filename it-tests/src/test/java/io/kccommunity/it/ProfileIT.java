@@ -80,6 +80,8 @@ class ProfileIT {
         JsonNode claims = Api.claims(realm.token("ana"));
         assertEquals("ana.bakes", claims.at("/community/handle").asText(), claims::toString);
         assertFalse(claims.at("/community").has("displayName"), "display name is off by default");
+        switchOnDisplayNameInTheClaim(realm);
+        assertEquals("Ana Bakes", Api.claims(realm.token("ana")).at("/community/displayName").asText());
 
         JsonNode me = Expect.ok(api.get(realm.path("/me"), realm.token("ana")), 200);
         assertEquals("ana.bakes", me.at("/profile/handle").asText());
@@ -130,11 +132,19 @@ class ProfileIT {
 
         JsonNode directory = Expect.ok(api.get(realm.path("/members?max=100"), realm.token("reader")), 200);
         assertFalse(directory.toString().contains("priv-1"), "private profiles are never listed");
+        assertFalse(directory.toString().contains("@example.com"), "no email in the directory");
         assertTrue(directory.toString().contains("mem-1") && directory.toString().contains("pub-1"));
         Expect.error(api.get(realm.path("/members"), realm.token("outsider")), 403);
         Expect.error(api.get(realm.path("/members"), null), 401);
         Expect.error(api.get(realm.path("/members?max=500"), realm.token("reader")), 400);
         Expect.error(api.get(realm.path("/members?search=" + "x".repeat(101)), realm.token("reader")), 400);
+        Expect.error(api.get(realm.path("/members/%3Cscript%3Ealert(1)%3C%2Fscript%3E"), null), 404, "profile_not_found");
+        Expect.error(api.get(realm.path("/members/" + "a".repeat(1000)), null), 404, "profile_not_found");
+        Expect.error(api.get(realm.path("/members/pub-1"), "not.a.token"), 401, "invalid_token");
+        TestRealm foreign = TestRealm.create(api, "foreign-viewer");
+        foreign.enableCommunity(Map.of());
+        foreign.createUser("visitor");
+        Expect.error(api.get(realm.path("/members"), foreign.token("visitor")), 401, "invalid_token");
     }
 
     @Test
@@ -189,6 +199,19 @@ class ProfileIT {
                     api.get("/realms/" + realm.name + "/account/", realm.token(u)).json().at("/attributes/handle/0").asText()))
                     .count();
             assertEquals(1, holders, "exactly one user holds " + handle);
+        }
+    }
+
+    /** What an admin does in Client scopes, community, Mappers: switch a part of the claim on. */
+    private void switchOnDisplayNameInTheClaim(TestRealm realm) {
+        String admin = api.adminToken();
+        for (JsonNode scope : api.get("/admin/realms/" + realm.name + "/client-scopes", admin).json()) {
+            if ("community".equals(scope.get("name").asText())) {
+                ObjectNode mapper = (ObjectNode) scope.get("protocolMappers").get(0);
+                ((ObjectNode) mapper.get("config")).put("community.displayName", "true");
+                Expect.ok(api.put("/admin/realms/" + realm.name + "/client-scopes/" + scope.get("id").asText()
+                        + "/protocol-mappers/models/" + mapper.get("id").asText(), admin, mapper), 204);
+            }
         }
     }
 
