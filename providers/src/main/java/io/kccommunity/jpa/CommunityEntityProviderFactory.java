@@ -1,11 +1,11 @@
 package io.kccommunity.jpa;
 
 import io.kccommunity.membership.MemberEntity;
+import io.kccommunity.membership.MemberStore;
 import io.kccommunity.profile.HandleEntity;
 import io.kccommunity.profile.Handles;
-import io.kccommunity.membership.MemberStore;
+import io.kccommunity.support.StatelessFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -19,7 +19,8 @@ import org.keycloak.provider.ProviderEvent;
  * and deletes a user's or realm's rows when Keycloak removes them (our tables have no foreign keys
  * into Keycloak's, so Keycloak's own deletes are never blocked by us).
  */
-public class CommunityEntityProviderFactory implements JpaEntityProviderFactory {
+public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityProvider>
+        implements JpaEntityProviderFactory {
 
     /** Keep stable: Liquibase's tracking table name is derived from it. */
     public static final String ID = "community";
@@ -51,10 +52,6 @@ public class CommunityEntityProviderFactory implements JpaEntityProviderFactory 
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(CommunityEntityProviderFactory::onModelEvent);
     }
@@ -67,10 +64,6 @@ public class CommunityEntityProviderFactory implements JpaEntityProviderFactory 
             new MemberStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             Handles.deleteByRealm(removed.getKeycloakSession(), removed.getRealm().getId());
         }
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

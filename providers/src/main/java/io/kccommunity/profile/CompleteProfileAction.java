@@ -4,18 +4,17 @@ import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.setup.CommunitySettings;
+import io.kccommunity.support.StatelessFactory;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.validation.Validation;
@@ -29,7 +28,8 @@ import org.keycloak.userprofile.ValidationException;
  * is asked to choose one. Admins switch it on or off like any required action (Authentication →
  * Required actions); the handle goes through the user profile, so every profile rule applies.
  */
-public class CompleteProfileAction implements RequiredActionProvider, RequiredActionFactory {
+public class CompleteProfileAction extends StatelessFactory<RequiredActionProvider>
+        implements RequiredActionProvider, RequiredActionFactory {
 
     public static final String ID = "community-complete-profile";
     static final String TEMPLATE = "community-complete-profile.ftl";
@@ -108,18 +108,6 @@ public class CompleteProfileAction implements RequiredActionProvider, RequiredAc
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return this;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

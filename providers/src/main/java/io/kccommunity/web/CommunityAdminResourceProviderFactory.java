@@ -1,8 +1,7 @@
 package io.kccommunity.web;
 
-import org.keycloak.Config;
+import io.kccommunity.support.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -10,7 +9,8 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Mounts {@link CommunityAdminResource} at {@code /admin/realms/{realm}/community}. */
-public class CommunityAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public class CommunityAdminResourceProviderFactory extends StatelessFactory<AdminRealmResourceProvider>
+        implements AdminRealmResourceProviderFactory {
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -25,18 +25,6 @@ public class CommunityAdminResourceProviderFactory implements AdminRealmResource
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.kccommunity.web;
 
-import org.keycloak.Config;
+import io.kccommunity.support.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Mounts {@link CommunityRealmResource} at {@code /realms/{realm}/community}. */
-public class CommunityRealmResourceProviderFactory implements RealmResourceProviderFactory {
+public class CommunityRealmResourceProviderFactory extends StatelessFactory<RealmResourceProvider>
+        implements RealmResourceProviderFactory {
 
     public static final String ID = "community";
 
@@ -23,18 +23,6 @@ public class CommunityRealmResourceProviderFactory implements RealmResourceProvi
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
