@@ -1,0 +1,171 @@
+package io.kccommunity.tally;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real elections with official results (the shared corpus, read in place): every case in BLT
+ * format whose rule variant we implement must elect exactly the officially declared winners, in
+ * the declared order. Cases of other variants report themselves skipped with the reason.
+ */
+class ElectionCorpusTest {
+
+    static final Path CORPUS = Path.of(System.getProperty("elections.dir", "../../shared/elections"));
+
+    @TestFactory
+    Stream<DynamicTest> meekStvAsCountedByOpenStv() throws IOException {
+        return cases("meek-stv").map(dir -> dynamicTest(dir.getFileName().toString(), () -> {
+            String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
+            Assumptions.assumeTrue(expected.contains("OpenSTV 1.7"),
+                    "rule variant is not OpenSTV 1.7's Meek (" + firstLine(expected, "METHOD") + ")");
+            MeekStv.Threshold threshold = expected.contains("'fractionalThreshold', 'Whole'")
+                    ? MeekStv.Threshold.WHOLE : MeekStv.Threshold.FRACTIONAL;
+            Result result = new MeekStv(threshold).count(BltReader.read(ballotFile(dir)));
+            assertWinners(expected, result, true);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> scottishStv() throws IOException {
+        return cases("scottish-stv").map(dir -> dynamicTest(dir.getFileName().toString(), () -> {
+            String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
+            Result result = new ScottishStv().count(BltReader.read(ballotFile(dir)));
+            assertWinners(expected, result, false);
+        }));
+    }
+
+    static Stream<Path> cases(String method) throws IOException {
+        Path dir = CORPUS.resolve(method);
+        if (!Files.isDirectory(dir)) {
+            System.out.println("ElectionCorpusTest: no election corpus at " + CORPUS.toAbsolutePath() + ", " + method + " cases skipped");
+            return Stream.of(dir).filter(p -> false);
+        }
+        try (Stream<Path> cases = Files.list(dir)) {
+            return cases.filter(Files::isDirectory).sorted().toList().stream();
+        }
+    }
+
+    /** The case's BLT file: the one named after "BALLOT FILE:", else its only .blt file. */
+    static Path ballotFile(Path dir) throws IOException {
+        String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
+        Matcher named = Pattern.compile("BALLOT FILE: (\\S+)").matcher(expected);
+        if (named.find() && Files.exists(dir.resolve(named.group(1)))) {
+            return dir.resolve(named.group(1));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> blt = files.filter(f -> f.toString().endsWith(".blt")).sorted().toList();
+            Assumptions.assumeTrue(!blt.isEmpty(), "no BLT ballot file in " + dir);
+            return blt.get(0);
+        }
+    }
+
+    /**
+     * Winners must match as the case states them: the sequence of groups elected together (order
+     * within a group is an artefact of the reference software), with OpenSTV's round numbers where
+     * {@code withRounds}; where a case gives only the final set, the set.
+     */
+    static void assertWinners(String expected, Result result, boolean withRounds) {
+        List<String[]> official = officialElections(expected);
+        if (official.isEmpty()) {
+            List<String> set = finalSet(expected);
+            Assumptions.assumeFalse(set.isEmpty(), "no winners found in expected.txt");
+            assertEquals(new java.util.TreeSet<>(set), new java.util.TreeSet<>(result.winners().stream()
+                    .map(ElectionCorpusTest::normalize).toList()), "winners");
+            return;
+        }
+        assertEquals(groups(official, withRounds), groups(actualElections(result), withRounds), "winners by round");
+    }
+
+    /** [round, name] pairs in the order the case lists them. */
+    static List<String[]> officialElections(String expected) {
+        List<String[]> elections = new ArrayList<>();
+        Matcher ordered = Pattern.compile("(?m)^\\s+\\d+\\. (.+?)(?:\\s+\\(elected as[^)]*\\))?\\s+\\[round (\\d+)\\]").matcher(
+                section(expected, "WINNERS IN ELECTION ORDER"));
+        while (ordered.find()) {
+            elections.add(new String[] {ordered.group(2), normalize(ordered.group(1))});
+        }
+        Matcher rounds = Pattern.compile("(?m)^\\s+round (\\d+): (.+)$").matcher(section(expected, "ELECTION ORDER (round"));
+        while (rounds.find()) {
+            for (String name : rounds.group(2).split(", | \\+ |; ")) {
+                elections.add(new String[] {rounds.group(1), normalize(name)});
+            }
+        }
+        return elections;
+    }
+
+    static List<String[]> actualElections(Result result) {
+        List<String[]> elections = new ArrayList<>();
+        for (Round round : result.rounds()) {
+            for (String name : round.elected()) {
+                elections.add(new String[] {Integer.toString(round.number()), normalize(name)});
+            }
+        }
+        return elections;
+    }
+
+    /** Consecutive elections of one round as a set, rounds in order. */
+    static List<Object> groups(List<String[]> elections, boolean withRounds) {
+        List<Object> groups = new ArrayList<>();
+        String round = null;
+        java.util.Set<String> group = null;
+        for (String[] election : elections) {
+            if (!election[0].equals(round)) {
+                group = new java.util.TreeSet<>();
+                groups.add(withRounds ? List.of(election[0], group) : group);
+                round = election[0];
+            }
+            group.add(election[1]);
+        }
+        return groups;
+    }
+
+    static List<String> finalSet(String expected) {
+        List<String> winners = new ArrayList<>();
+        Matcher set = Pattern.compile("(?m)^WINNERS \\([^)]*\\): (.+)$").matcher(expected);
+        if (set.find()) {
+            String list = set.group(1);
+            Arrays.stream(list.split(list.contains(";") ? ";" : ",")).map(ElectionCorpusTest::normalize).forEach(winners::add);
+        }
+        return winners;
+    }
+
+    static String section(String text, String heading) {
+        int at = text.indexOf(heading);
+        if (at < 0) {
+            return "";
+        }
+        String rest = text.substring(at);
+        int end = rest.indexOf("\n\n");
+        int next = rest.indexOf("\nELIMINATION");
+        int exclusion = rest.indexOf("\nEXCLUSION");
+        int cut = rest.length();
+        for (int candidate : new int[] {end, next, exclusion}) {
+            if (candidate > 0) {
+                cut = Math.min(cut, candidate);
+            }
+        }
+        return rest.substring(0, cut);
+    }
+
+    static String normalize(String name) {
+        return name.trim().replaceAll("\\s+", " ");
+    }
+
+    static String firstLine(String text, String key) {
+        return text.lines().filter(l -> l.startsWith(key)).findFirst().orElse(key + ": ?");
+    }
+}
