@@ -1,0 +1,83 @@
+package io.kccommunity.tally;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Condorcet-Schulze with Debian's semantics: a ballot prefers every ranked candidate to every unranked
+ * one, defeats are measured in winning votes, and the winners are the candidates no one beats by a
+ * stronger path. With several seats, winners are taken in Schulze order, one at a time. Ties by lot,
+ * reproducibly: the candidate listed earlier in the ballot file wins.
+ */
+public final class Schulze implements CountingMethod {
+
+    @Override
+    public Result count(Election election) {
+        int n = election.candidates().size();
+        long[][] prefer = new long[n][n];
+        for (Ballot ballot : election.ballots()) {
+            boolean[] ranked = new boolean[n];
+            for (int i = 0; i < ballot.size(); i++) {
+                int better = ballot.at(i);
+                for (int j = i + 1; j < ballot.size(); j++) {
+                    prefer[better][ballot.at(j)] += ballot.weight();
+                }
+                ranked[better] = true;
+            }
+            for (int i = 0; i < ballot.size(); i++) {
+                for (int c = 0; c < n; c++) {
+                    if (!ranked[c]) {
+                        prefer[ballot.at(i)][c] += ballot.weight();
+                    }
+                }
+            }
+        }
+        long[][] path = new long[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                path[i][j] = i != j && prefer[i][j] > prefer[j][i] ? prefer[i][j] : 0;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j && i != k && j != k) {
+                        path[i][j] = Math.max(path[i][j], Math.min(path[i][k], path[k][j]));
+                    }
+                }
+            }
+        }
+        List<Integer> remaining = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            remaining.add(c);
+        }
+        List<String> winners = new ArrayList<>();
+        List<Round> rounds = new ArrayList<>();
+        while (winners.size() < election.seats()) {
+            int best = -1;
+            for (int c : remaining) {
+                boolean beaten = false;
+                for (int other : remaining) {
+                    beaten |= other != c && path[other][c] > path[c][other];
+                }
+                if (!beaten) {
+                    best = c;
+                    break;
+                }
+            }
+            remaining.remove(Integer.valueOf(best));
+            winners.add(election.name(best));
+            Map<String, String> strengths = new LinkedHashMap<>();
+            for (int c = 0; c < n; c++) {
+                if (c != best) {
+                    strengths.put(election.name(c), path[best][c] + ":" + path[c][best]);
+                }
+            }
+            rounds.add(new Round(rounds.size() + 1, "Schulze winner (path strengths winner:other)", strengths, null,
+                    List.of(election.name(best)), List.of()));
+        }
+        return new Result("schulze", winners, rounds);
+    }
+}

@@ -1,0 +1,60 @@
+package io.kccommunity.tally;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * Plurality, block vote and approval: each ballot gives one vote to each of the candidates it counts
+ * for, and the most voted win. Ties are broken by lot, reproducibly: the candidate listed earlier
+ * in the ballot file wins.
+ */
+public final class ScoreCount implements CountingMethod {
+
+    private final String method;
+    private final ToIntFunction<Election> countedPerBallot;
+
+    private ScoreCount(String method, ToIntFunction<Election> countedPerBallot) {
+        this.method = method;
+        this.countedPerBallot = countedPerBallot;
+    }
+
+    /** First preferences; with several seats, each ballot's first {@code seats} preferences (block vote). */
+    public static ScoreCount plurality() {
+        return new ScoreCount("plurality", Election::seats);
+    }
+
+    /** Every candidate a ballot lists is approved. */
+    public static ScoreCount approval() {
+        return new ScoreCount("approval", e -> Integer.MAX_VALUE);
+    }
+
+    @Override
+    public Result count(Election election) {
+        int n = election.candidates().size();
+        long[] votes = new long[n];
+        int counted = countedPerBallot.applyAsInt(election);
+        for (Ballot ballot : election.ballots()) {
+            for (int i = 0; i < Math.min(counted, ballot.size()); i++) {
+                votes[ballot.at(i)] += ballot.weight();
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            order.add(c);
+        }
+        order.sort(Comparator.comparingLong((Integer c) -> -votes[c]).thenComparingInt(c -> c));
+        List<Integer> winners = order.subList(0, election.seats());
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (int c = 0; c < n; c++) {
+            shown.put(election.name(c), Long.toString(votes[c]));
+        }
+        List<String> names = winners.stream().map(election::name).toList();
+        Round round = new Round(1, "count " + method + " votes", shown, null, names,
+                order.subList(election.seats(), n).stream().map(election::name).toList());
+        return new Result(method, names, List.of(round));
+    }
+}
