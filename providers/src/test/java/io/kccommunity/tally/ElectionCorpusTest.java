@@ -36,6 +36,7 @@ class ElectionCorpusTest {
                     ? MeekStv.Threshold.WHOLE : MeekStv.Threshold.FRACTIONAL;
             Result result = new MeekStv(threshold).count(BltReader.read(ballotFile(dir)));
             assertWinners(expected, result, true);
+            assertRoundsOfOpaVoteReport(dir, result);
         }));
     }
 
@@ -46,6 +47,30 @@ class ElectionCorpusTest {
             Result result = new ScottishStv().count(BltReader.read(ballotFile(dir)));
             assertWinners(expected, result, false);
         }));
+    }
+
+    /** Every round's count of every candidate and the threshold, to the 10^-6 unit, as OpaVote published them. */
+    static void assertRoundsOfOpaVoteReport(Path dir, Result result) throws IOException {
+        Path report;
+        try (Stream<Path> files = Files.list(dir)) {
+            report = files.filter(f -> f.toString().endsWith(".opavote-report.json")).findFirst().orElse(null);
+        }
+        if (report == null) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        List<Round> rounds = result.rounds().stream().filter(r -> !r.action().startsWith("elect remaining")).toList();
+        assertEquals(json.get("rounds").size(), rounds.size(), "number of rounds");
+        for (int r = 0; r < rounds.size(); r++) {
+            com.fasterxml.jackson.databind.JsonNode official = json.get("rounds").get(r);
+            Round ours = rounds.get(r);
+            assertEquals(Fixed.format(official.get("thresh").asLong(), 6), ours.quota(), "threshold of round " + (r + 1));
+            List<String> names = new ArrayList<>(ours.votes().keySet());
+            for (int c = 0; c < names.size(); c++) {
+                assertEquals(Fixed.format(official.get("count").get(c).asLong(), 6), ours.votes().get(names.get(c)),
+                        names.get(c) + " in round " + (r + 1));
+            }
+        }
     }
 
     static Stream<Path> cases(String method) throws IOException {
