@@ -3,7 +3,6 @@ package io.kccommunity.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,8 +76,7 @@ class DirectoryBench {
 
     /** Users, profile attributes, memberships and handles, inserted in batches. */
     private static void seed(String realmId) throws Exception {
-        String url = System.getProperty("it.db.url") + KeycloakServer.PG_DATABASE;
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("it.db.username"), System.getProperty("it.db.password", ""))) {
+        try (Connection c = RealKeycloak.server().connect(KeycloakServer.PG_DATABASE)) {
             c.setAutoCommit(false);
             try (PreparedStatement user = c.prepareStatement("insert into user_entity (id, username, realm_id, enabled, email_verified, created_timestamp, not_before, email_constraint) values (?, ?, ?, true, true, ?, 0, ?)");
                  PreparedStatement attribute = c.prepareStatement("insert into user_attribute (id, name, value, user_id) values (?, ?, ?, ?)");

@@ -30,6 +30,7 @@ public final class KeycloakServer {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin-password";
+    /** The test database on PostgreSQL or MariaDB, dropped and created anew by every run. */
     static final String PG_DATABASE = "keycloak_community_it";
 
     private final Path home;
@@ -40,7 +41,41 @@ public final class KeycloakServer {
     private final int managementPort;
     private Process process;
 
-    public enum Database { H2, POSTGRES }
+    /** The database Keycloak runs on: {@code -Dit.db=h2} (default), {@code postgres} or {@code mariadb}. */
+    public enum Database {
+        H2("dev-file", "", ""), POSTGRES("postgres", "jdbc:postgresql://127.0.0.1:5432/", "postgres"),
+        MARIADB("mariadb", "jdbc:mariadb://127.0.0.1:3306/", "root");
+
+        final String kind;
+        final String defaultUrl;
+        final String defaultUser;
+
+        Database(String kind, String defaultUrl, String defaultUser) {
+            this.kind = kind;
+            this.defaultUrl = defaultUrl;
+            this.defaultUser = defaultUser;
+        }
+
+        /** A JDBC URL of the named database on this server ({@code -Dit.db.url} overrides the local default). */
+        String url(String databaseName) {
+            String base = System.getProperty("it.db.url", "");
+            return (base.isEmpty() ? defaultUrl : base) + databaseName;
+        }
+
+        String user() {
+            String user = System.getProperty("it.db.username", "");
+            return user.isEmpty() ? defaultUser : user;
+        }
+
+        static Database of(String name) {
+            for (Database db : values()) {
+                if (db.kind.equalsIgnoreCase(name) || db.name().equalsIgnoreCase(name)) {
+                    return db;
+                }
+            }
+            throw new IllegalArgumentException("unknown it.db '" + name + "': use h2, postgres or mariadb");
+        }
+    }
 
     KeycloakServer(Path home, Path extensionJar, Database database, Path log, int httpPort) {
         this.home = home;
@@ -53,7 +88,7 @@ public final class KeycloakServer {
 
     /** The server the build configured through system properties (see it-tests/pom.xml). */
     static KeycloakServer fromSystemProperties() {
-        Database db = "postgres".equalsIgnoreCase(System.getProperty("it.db", "h2")) ? Database.POSTGRES : Database.H2;
+        Database db = Database.of(System.getProperty("it.db", "h2"));
         Path work = Path.of(System.getProperty("it.work", "target"));
         return new KeycloakServer(Path.of(required("keycloak.home")), Path.of(required("extension.jar")), db,
                 work.resolve("keycloak-server.log"), freePort());
@@ -132,7 +167,7 @@ public final class KeycloakServer {
         }
         Files.copy(extensionJar, installed, StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build",
-                "--health-enabled=true", "--db=" + (database == Database.POSTGRES ? "postgres" : "dev-file")));
+                "--health-enabled=true", "--db=" + database.kind));
         Path buildLog = log.resolveSibling("keycloak-build.log");
         Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildLog.toFile()).start();
         if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
@@ -142,22 +177,29 @@ public final class KeycloakServer {
     }
 
     private List<String> databaseOptions() {
-        if (database == Database.POSTGRES) {
-            return List.of("--db-url=" + System.getProperty("it.db.url") + PG_DATABASE,
-                    "--db-username=" + System.getProperty("it.db.username"),
-                    "--db-password=" + System.getProperty("it.db.password", ""));
+        if (database == Database.H2) {
+            return List.of();
         }
-        return List.of();
+        return List.of("--db-url=" + database.url(PG_DATABASE), "--db-username=" + database.user(),
+                "--db-password=" + System.getProperty("it.db.password", ""));
     }
 
-    /** Every run starts from an empty database: H2 files deleted, or the PostgreSQL database recreated. */
+    /** A connection to the server's database {@code name} ("" for none), for resets and benchmark seeding. */
+    Connection connect(String name) throws java.sql.SQLException {
+        return DriverManager.getConnection(database.url(name), database.user(), System.getProperty("it.db.password", ""));
+    }
+
+    /** Every run starts from an empty database: H2 files deleted, or the server's test database recreated. */
     private void resetDatabase() throws Exception {
         if (database == Database.POSTGRES) {
-            String url = System.getProperty("it.db.url") + "postgres";
-            try (Connection c = DriverManager.getConnection(url, System.getProperty("it.db.username"),
-                    System.getProperty("it.db.password", "")); Statement s = c.createStatement()) {
+            try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
                 s.execute("CREATE DATABASE " + PG_DATABASE);
+            }
+        } else if (database == Database.MARIADB) {
+            try (Connection c = connect(""); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE);
+                s.execute("CREATE DATABASE " + PG_DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
         } else {
             deleteRecursively(home.resolve("data/h2"));

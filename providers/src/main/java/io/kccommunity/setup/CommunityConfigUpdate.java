@@ -45,6 +45,10 @@ public record CommunityConfigUpdate(Boolean enabled, String joinPolicy, String n
                 || Character.getType(c) == Character.SURROGATE)) {
             throw invalid("name", "must not contain control characters");
         }
+        if (trimmed.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            // Keycloak's MariaDB and MySQL schemas store 3-byte UTF-8 only: refuse what some databases cannot keep
+            throw invalid("name", "must not contain emoji or other characters beyond U+FFFF");
+        }
         return trimmed;
     }
 

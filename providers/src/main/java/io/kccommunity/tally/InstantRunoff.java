@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * Instant-runoff (one seat): each round every ballot counts for its highest continuing candidate; a
  * candidate with more than half of the continuing votes wins, otherwise the lowest is eliminated.
+ * A ballot that reaches a rank holding two continuing candidates (an overvote) is exhausted for good,
+ * as in Burlington's 2009 count.
  * Ties for lowest go by the latest earlier round where the tied differ, then by lot, reproducibly:
  * the candidate listed later in the ballot file is eliminated.
  */
@@ -18,18 +20,20 @@ public final class InstantRunoff implements CountingMethod {
     public Result count(Election election) {
         int n = election.candidates().size();
         boolean[] out = new boolean[n];
+        boolean[] exhausted = new boolean[election.ballots().size()];
         List<long[]> history = new ArrayList<>();
         List<Round> rounds = new ArrayList<>();
         while (true) {
             long[] votes = new long[n];
             long continuing = 0;
-            for (Ballot ballot : election.ballots()) {
-                for (int i = 0; i < ballot.size(); i++) {
-                    if (!out[ballot.at(i)]) {
-                        votes[ballot.at(i)] += ballot.weight();
-                        continuing += ballot.weight();
-                        break;
-                    }
+            for (int b = 0; b < exhausted.length; b++) {
+                Ballot ballot = election.ballots().get(b);
+                int choice = exhausted[b] ? -1 : currentChoice(ballot, out);
+                if (choice >= 0) {
+                    votes[choice] += ballot.weight();
+                    continuing += ballot.weight();
+                } else {
+                    exhausted[b] = true;
                 }
             }
             history.add(votes);
@@ -51,6 +55,30 @@ public final class InstantRunoff implements CountingMethod {
             out[lowest] = true;
             rounds.add(round(election, rounds.size() + 1, votes, out, List.of(), List.of(lowest)));
         }
+    }
+
+    /**
+     * The highest continuing candidate; -1 when the ballot runs out, or reaches a rank that holds two
+     * or more continuing candidates (an overvote), after which it stays exhausted for good.
+     */
+    private static int currentChoice(Ballot ballot, boolean[] out) {
+        for (int i = 0; i < ballot.size(); i++) {
+            int choice = -1;
+            int continuing = 0;
+            for (int c : ballot.group(i)) {
+                if (!out[c]) {
+                    choice = c;
+                    continuing++;
+                }
+            }
+            if (continuing > 1) {
+                return -1;
+            }
+            if (continuing == 1) {
+                return choice;
+            }
+        }
+        return -1;
     }
 
     private static int lowest(long[] votes, boolean[] out, List<long[]> history) {

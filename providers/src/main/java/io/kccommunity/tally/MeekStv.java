@@ -33,6 +33,9 @@ public final class MeekStv implements CountingMethod {
 
     @Override
     public Result count(Election election) {
+        if (!election.ballots().stream().allMatch(Ballot::isStrict)) {
+            throw new IllegalArgumentException("meek-stv does not count equal preferences");
+        }
         return new Count(election).run();
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Condorcet-Schulze with Debian's semantics: a ballot prefers every ranked candidate to every unranked
- * one, defeats are measured in winning votes, and the winners are the candidates no one beats by a
+ * one and nothing between equal-ranked ones, defeats are measured in winning votes, and the winners are the candidates no one beats by a
  * stronger path. With several seats, winners are taken in Schulze order, one at a time. Ties by lot,
  * reproducibly: the candidate listed earlier in the ballot file wins.
  */
@@ -18,18 +18,17 @@ public final class Schulze implements CountingMethod {
         int n = election.candidates().size();
         long[][] prefer = new long[n][n];
         for (Ballot ballot : election.ballots()) {
-            boolean[] ranked = new boolean[n];
+            int[] rank = new int[n];
+            java.util.Arrays.fill(rank, Integer.MAX_VALUE);
             for (int i = 0; i < ballot.size(); i++) {
-                int better = ballot.at(i);
-                for (int j = i + 1; j < ballot.size(); j++) {
-                    prefer[better][ballot.at(j)] += ballot.weight();
+                for (int c : ballot.group(i)) {
+                    rank[c] = Math.min(rank[c], i);
                 }
-                ranked[better] = true;
             }
-            for (int i = 0; i < ballot.size(); i++) {
-                for (int c = 0; c < n; c++) {
-                    if (!ranked[c]) {
-                        prefer[ballot.at(i)][c] += ballot.weight();
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    if (rank[a] < rank[b]) {
+                        prefer[a][b] += ballot.weight();
                     }
                 }
             }

@@ -16,20 +16,23 @@ public final class ScoreCount implements CountingMethod {
 
     private final String method;
     private final ToIntFunction<Election> countedPerBallot;
+    /** Approval counts every candidate of an equal-ranked group; plurality counts none (an overvote). */
+    private final boolean approvesGroups;
 
-    private ScoreCount(String method, ToIntFunction<Election> countedPerBallot) {
+    private ScoreCount(String method, ToIntFunction<Election> countedPerBallot, boolean approvesGroups) {
         this.method = method;
         this.countedPerBallot = countedPerBallot;
+        this.approvesGroups = approvesGroups;
     }
 
     /** First preferences; with several seats, each ballot's first {@code seats} preferences (block vote). */
     public static ScoreCount plurality() {
-        return new ScoreCount("plurality", Election::seats);
+        return new ScoreCount("plurality", Election::seats, false);
     }
 
     /** Every candidate a ballot lists is approved. */
     public static ScoreCount approval() {
-        return new ScoreCount("approval", e -> Integer.MAX_VALUE);
+        return new ScoreCount("approval", e -> Integer.MAX_VALUE, true);
     }
 
     @Override
@@ -39,7 +42,12 @@ public final class ScoreCount implements CountingMethod {
         int counted = countedPerBallot.applyAsInt(election);
         for (Ballot ballot : election.ballots()) {
             for (int i = 0; i < Math.min(counted, ballot.size()); i++) {
-                votes[ballot.at(i)] += ballot.weight();
+                int[] group = ballot.group(i);
+                if (group.length == 1 || approvesGroups) {
+                    for (int c : group) {
+                        votes[c] += ballot.weight();
+                    }
+                }
             }
         }
         List<Integer> order = new ArrayList<>();

@@ -27,6 +27,9 @@ public final class ScottishStv implements CountingMethod {
 
     @Override
     public Result count(Election election) {
+        if (!election.ballots().stream().allMatch(Ballot::isStrict)) {
+            throw new IllegalArgumentException("scottish-stv does not count equal preferences");
+        }
         return new Count(election).run();
     }
 

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * The recount command line, the Main-Class of the extension JAR:
  * {@code java -jar keycloak-community-<version>.jar tally --method <m> [--seats N] [--json] FILE}.
- * Prints the winners in election order, one per line, or the whole count as JSON. Exit codes: 0
- * counted, 2 bad arguments or a malformed ballot file (the message names the line).
+ * Reads BLT, and also ABIF, Debian tally sheets and CondorcetPHP votes by file name (see
+ * {@link BallotFiles}). Prints the winners in election order, one per line, or the whole count as
+ * JSON. Exit codes: 0 counted, 2 bad arguments or a malformed ballot file (the message names the line).
  */
 public final class TallyCommand {
 
@@ -71,8 +72,8 @@ public final class TallyCommand {
             return 2;
         }
         try {
-            Election election = BltReader.read(Path.of(file));
-            if (seats != null) {
+            Election election = BallotFiles.read(Path.of(file), seats);
+            if (seats != null && seats != election.seats()) {
                 if (seats > election.candidates().size()) {
                     err.println("tally: --seats " + seats + " is more than the " + election.candidates().size() + " candidates");
                     return 2;
@@ -93,6 +94,9 @@ public final class TallyCommand {
             return 2;
         } catch (NoSuchFileException e) {
             err.println("tally: no such file: " + file);
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("tally: " + e.getMessage());
             return 2;
         } catch (IOException | RuntimeException e) {
             err.println("tally: cannot read " + file + ": " + e.getMessage());

@@ -37,6 +37,7 @@ class CommunityConfigUpdateTest {
         assertEquals("invalid_name", refused(new CommunityConfigUpdate(null, null, "n".repeat(101), null, null)));
         assertEquals("invalid_name", refused(new CommunityConfigUpdate(null, null, "tab\there", null, null)));
         assertEquals("invalid_name", refused(new CommunityConfigUpdate(null, null, "lone \ud800", null, null)));
+        assertEquals("invalid_name", refused(new CommunityConfigUpdate(null, null, "bread \ud83c\udf5e", null, null)));
         assertEquals("invalid_codeOfConductUrl", refused(new CommunityConfigUpdate(null, null, null, "ftp://example.com", null)));
         assertEquals("invalid_codeOfConductUrl", refused(new CommunityConfigUpdate(null, null, null, "/relative", null)));
         assertEquals("invalid_codeOfConductUrl", refused(new CommunityConfigUpdate(null, null, null, "http://exa mple.com", null)));

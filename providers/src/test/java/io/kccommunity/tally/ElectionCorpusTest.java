@@ -1,6 +1,7 @@
 package io.kccommunity.tally;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,6 +49,121 @@ class ElectionCorpusTest {
             Result result = new ScottishStv().count(BltReader.read(ballotFile(dir)));
             assertWinners(expected, result, false);
         }));
+    }
+
+    /**
+     * The other methods, on every case whose ballot format the engine reads (BLT, ABIF, Debian tally
+     * sheets, CondorcetPHP votes): the stated winner, and the stated counts where the case gives them.
+     */
+    @TestFactory
+    Stream<DynamicTest> otherMethods() throws IOException {
+        Map<String, CountingMethod> methods = Map.of("irv", new InstantRunoff(), "plurality", ScoreCount.plurality(),
+                "approval", ScoreCount.approval(), "condorcet-schulze", new Schulze());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, CountingMethod> method : new java.util.TreeMap<>(methods).entrySet()) {
+            for (Path dir : cases(method.getKey()).toList()) {
+                tests.add(dynamicTest(method.getKey() + "/" + dir.getFileName(), () -> {
+                    String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
+                    Path ballots = readableBallots(dir);
+                    Matcher seats = Pattern.compile("(?m)^SEATS: (\\d+)").matcher(expected);
+                    Election election = BallotFiles.read(ballots, seats.find() ? Integer.parseInt(seats.group(1)) : 1);
+                    Result result = method.getValue().count(election);
+                    Map<String, String> aliases = abifTokens(ballots);
+                    List<String> winners = statedWinners(expected);
+                    Assumptions.assumeFalse(winners.isEmpty(), "no stated winner in expected.txt");
+                    assertEquals(winners.size(), result.winners().size(), "number of winners");
+                    for (int w = 0; w < winners.size(); w++) {
+                        assertTrue(names(winners.get(w), result.winners().get(w), aliases),
+                                "winner " + (w + 1) + ": expected " + winners.get(w) + ", counted " + result.winners());
+                    }
+                    for (Map.Entry<String, String> count : statedCounts(expected).entrySet()) {
+                        Map<String, String> votes = lastRound(result).votes();
+                        String ours = votes.entrySet().stream().filter(v -> names(count.getKey(), v.getKey(), aliases))
+                                .map(Map.Entry::getValue).findFirst().orElse("(absent)");
+                        assertEquals(count.getValue(), ours.replaceAll("\\.0+$", ""), "votes of " + count.getKey());
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The last round in which the stated counts apply: the final round of IRV, the only round otherwise. */
+    static Round lastRound(Result result) {
+        return result.rounds().get(result.rounds().size() - 1);
+    }
+
+    static Path readableBallots(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> readable = files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".blt") || name.endsWith(".abif") || name.endsWith("tally.txt")
+                        || (name.endsWith(".condorcet.txt") && !name.contains("full-rankings"));
+            }).sorted().toList();
+            Assumptions.assumeFalse(readable.isEmpty(), "ballot format not read by the engine (" + dir.getFileName() + ")");
+            return readable.get(0);
+        }
+    }
+
+    /** "OFFICIAL WINNER: X", "EXPECTED ... WINNER: X", "winning votes ...: X" or "EXPECTED WINNERS (...): A 17, B 15". */
+    static List<String> statedWinners(String expected) {
+        Matcher list = Pattern.compile("(?m)^EXPECTED WINNERS \\([^)]*\\): (.+)$").matcher(expected);
+        if (list.find()) {
+            return Arrays.stream(list.group(1).split(",")).map(w -> w.trim().replaceAll("\\s+\\d+$", "")).toList();
+        }
+        Matcher variant = Pattern.compile("(?m)^\\s+Schulze, winning votes[^:]*:\\s+(\\S+)").matcher(expected);
+        if (variant.find()) {
+            return List.of(variant.group(1));
+        }
+        Matcher single = Pattern.compile("(?m)^(?:OFFICIAL|EXPECTED)(?: [A-Z]+)? WINNER: (.+?)(?: \\(| with | -|$)").matcher(expected);
+        return single.find() ? List.of(single.group(1).trim()) : List.of();
+    }
+
+    /** Counts the case states for the deciding round: "EXPECTED COUNTS: A 12, B 3" or the last "R4: A 12, B 3". */
+    static Map<String, String> statedCounts(String expected) {
+        Map<String, String> counts = new java.util.LinkedHashMap<>();
+        String line = null;
+        Matcher stated = Pattern.compile("(?m)^EXPECTED (?:APPROVAL )?COUNTS: ([^;\\n]+)").matcher(expected);
+        if (stated.find()) {
+            line = stated.group(1);
+        } else {
+            Matcher rounds = Pattern.compile("(?m)^\\s+R\\d+: ([^;\\n]+?)(?:;|$)").matcher(expected);
+            while (rounds.find()) {
+                line = rounds.group(1);
+            }
+        }
+        if (line != null) {
+            for (String part : line.split(",")) {
+                Matcher pair = Pattern.compile("^\\s*(.+?)\\s+([\\d,]+)\\s*$").matcher(part);
+                if (pair.find()) {
+                    counts.put(pair.group(1), pair.group(2).replace(",", ""));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * A stated name ("Kiss", "Bob Kiss") names a counted candidate ("Bob Kiss (Progressive)") as a whole
+     * word, or is the candidate's ABIF token ("Nash" for "Nashville, TN").
+     */
+    static boolean names(String stated, String counted, Map<String, String> tokens) {
+        return stated.equals(tokens.get(counted))
+                || Pattern.compile("(^|\\W)" + Pattern.quote(normalize(stated)) + "($|\\W)").matcher(normalize(counted)).find();
+    }
+
+    /** Full name to token, from an ABIF file's "=Token:[Full name]" lines. */
+    static Map<String, String> abifTokens(Path file) throws IOException {
+        Map<String, String> tokens = new java.util.HashMap<>();
+        if (file.toString().endsWith(".abif")) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                Matcher declaration = Pattern.compile("^=([^:]+):\\s*\\[(.*)\\]").matcher(line.trim());
+                if (declaration.find()) {
+                    tokens.put(declaration.group(2).trim(), declaration.group(1).trim());
+                }
+            }
+        }
+        return tokens;
     }
 
     /** Every round's count of every candidate and the threshold, to the 10^-6 unit, as OpaVote published them. */
