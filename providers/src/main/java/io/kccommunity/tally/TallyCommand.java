@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  */
 public final class TallyCommand {
 
-    static final String USAGE = "usage: tally --method <plurality|block|approval|irv|meek-stv|scottish-stv|schulze>"
-            + " [--seats N] [--threshold fractional|whole] [--json] FILE";
+    static final String USAGE = "usage: tally --method <plurality|block|approval|irv|meek-stv|scottish-stv|schulze|referendum>"
+            + " [--seats N] [--threshold fractional|whole] [--quorum N] [--majority 2/3] [--json] FILE";
 
     private static final Map<String, Supplier<CountingMethod>> METHODS = Map.of(
             "plurality", ScoreCount::plurality,
@@ -27,7 +27,8 @@ public final class TallyCommand {
             "irv", InstantRunoff::new,
             "meek-stv", () -> new MeekStv(MeekStv.Threshold.FRACTIONAL),
             "scottish-stv", ScottishStv::new,
-            "schulze", Schulze::new);
+            "schulze", Schulze::new,
+            "referendum", () -> new Referendum(0, 1, 2));
 
     private TallyCommand() {
     }
@@ -43,6 +44,8 @@ public final class TallyCommand {
         Integer seats = null;
         boolean json = false;
         boolean wholeThreshold = false;
+        long quorum = 0;
+        String majority = "1/2";
         int i = args.length > 0 && args[0].equals("tally") ? 1 : 0;
         try {
             for (; i < args.length; i++) {
@@ -51,6 +54,8 @@ public final class TallyCommand {
                     case "--seats" -> seats = Integer.parseInt(value(args, ++i));
                     case "--json" -> json = true;
                     case "--threshold" -> wholeThreshold = "whole".equals(value(args, ++i));
+                    case "--quorum" -> quorum = Long.parseLong(value(args, ++i));
+                    case "--majority" -> majority = value(args, ++i);
                     default -> {
                         if (args[i].startsWith("--") || file != null) {
                             throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
@@ -80,8 +85,11 @@ public final class TallyCommand {
                 }
                 election = new Election(election.title(), election.candidates(), seats, election.ballots());
             }
-            CountingMethod counting = method.equals("meek-stv") && wholeThreshold
-                    ? new MeekStv(MeekStv.Threshold.WHOLE) : METHODS.get(method).get();
+            CountingMethod counting = switch (method) {
+                case "meek-stv" -> wholeThreshold ? new MeekStv(MeekStv.Threshold.WHOLE) : METHODS.get(method).get();
+                case "referendum" -> Referendum.of(quorum, majority);
+                default -> METHODS.get(method).get();
+            };
             Result result = counting.count(election);
             if (json) {
                 out.println(ResultJson.write(result));

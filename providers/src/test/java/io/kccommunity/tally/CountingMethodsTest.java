@@ -85,6 +85,18 @@ class CountingMethodsTest {
     }
 
     @Test
+    void referendumsNeedTheQuorumAndTheMajority() throws Exception {
+        Election e = blt("2 1\n60 1 0\n30 2 0\n0\n\"Yes\"\n\"No\"\n\"Proposal\"\n");
+        assertEquals(List.of("Yes"), new Referendum(0, 1, 2).count(e).winners(), "60 of 90 is more than half");
+        assertEquals(List.of("Yes"), new Referendum(0, 2, 3).count(e).winners(), "60 of 90 is exactly two thirds");
+        assertEquals(List.of("No"), new Referendum(0, 3, 4).count(e).winners(), "but not three quarters");
+        assertEquals(List.of("No"), new Referendum(91, 1, 2).count(e).winners(), "90 votes miss a quorum of 91");
+        Election tie = blt("2 1\n45 1 0\n45 2 0\n0\n\"Yes\"\n\"No\"\n\"t\"\n");
+        assertEquals(List.of("No"), new Referendum(0, 1, 2).count(tie).winners(), "a tie is not a majority");
+        assertThrows(IllegalArgumentException.class, () -> Referendum.of(0, "3/2"));
+    }
+
+    @Test
     void anElectionNeedsSeats() {
         assertThrows(IllegalArgumentException.class, () -> new Election("t", List.of("A"), 0, List.of()));
     }
