@@ -18,6 +18,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class Memberships {
 
+    /**
+     * User attribute mirroring an active membership (its start, ISO-8601), written in the same
+     * transaction as the row: Keycloak caches user attributes cluster-wide, so tokens read it for free.
+     */
+    public static final String MEMBER_SINCE = "memberSince";
+
     private final RealmModel realm;
     private final CommunityConfig config;
     private final MemberStore store;
@@ -115,7 +121,7 @@ public final class Memberships {
         } else {
             store.flush();
         }
-        syncRole(member, user);
+        syncUser(member, user);
         return member;
     }
 
@@ -129,12 +135,18 @@ public final class Memberships {
         member.setStatus(next);
     }
 
-    private void syncRole(MemberEntity member, UserModel user) {
+    /** Brings the member role and the {@value #MEMBER_SINCE} attribute in step with the status. */
+    private void syncUser(MemberEntity member, UserModel user) {
+        boolean active = member.getStatus() == MembershipStatus.ACTIVE;
+        if (active) {
+            user.setSingleAttribute(MEMBER_SINCE, MembershipView.of(member).since());
+        } else if (user.getFirstAttribute(MEMBER_SINCE) != null) {
+            user.removeAttribute(MEMBER_SINCE);
+        }
         RoleModel role = CommunityInstaller.memberRole(realm);
         if (role == null) {
             return;
         }
-        boolean active = member.getStatus() == MembershipStatus.ACTIVE;
         if (active && !user.hasDirectRole(role)) {
             user.grantRole(role);
         } else if (!active && user.hasDirectRole(role)) {

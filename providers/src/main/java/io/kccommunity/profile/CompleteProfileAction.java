@@ -1,8 +1,6 @@
 package io.kccommunity.profile;
 
-import io.kccommunity.membership.MemberEntity;
-import io.kccommunity.membership.MemberStore;
-import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.membership.Memberships;
 import io.kccommunity.setup.CommunitySettings;
 import io.kccommunity.support.StatelessFactory;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -41,8 +39,7 @@ public class CompleteProfileAction extends StatelessFactory<RequiredActionProvid
         if (!CommunitySettings.isEnabled(context.getRealm()) || hasHandle(user) || isTokenEndpoint(context)) {
             return;
         }
-        MemberEntity member = new MemberStore(context.getSession()).find(context.getRealm().getId(), user.getId());
-        if (member != null && member.getStatus() == MembershipStatus.ACTIVE) {
+        if (user.getFirstAttribute(Memberships.MEMBER_SINCE) != null) {
             user.addRequiredAction(ID);
         }
     }

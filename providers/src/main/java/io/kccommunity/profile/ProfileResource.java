@@ -1,9 +1,6 @@
 package io.kccommunity.profile;
 
-import io.kccommunity.membership.MemberEntity;
-import io.kccommunity.membership.MemberStore;
-import io.kccommunity.membership.MembershipStatus;
-import io.kccommunity.membership.MembershipView;
+import io.kccommunity.membership.Memberships;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.Paging;
@@ -41,11 +38,10 @@ public class ProfileResource {
     public ProfileView profile(@PathParam("handle") String handle) {
         Caller caller = Caller.authenticateIfPresent(session);
         UserModel owner = Handles.isWellFormed(handle) ? Directory.holder(session, realm, handle) : null;
-        MemberEntity membership = owner == null ? null : new MemberStore(session).find(realm.getId(), owner.getId());
-        if (owner == null || !mayView(caller, owner, membership)) {
+        if (owner == null || !mayView(caller, owner)) {
             throw CommunityError.notFound("profile_not_found", "No visible community profile with this handle");
         }
-        return ProfileView.of(CommunityProfile.of(owner), MembershipView.of(membership).since());
+        return ProfileView.of(CommunityProfile.of(owner), owner.getFirstAttribute(Memberships.MEMBER_SINCE));
     }
 
     /** The directory: active members with a handle and a profile that is not private. */
@@ -61,20 +57,18 @@ public class ProfileResource {
             throw CommunityError.badRequest("invalid_request", "search and interest are at most 100 characters");
         }
         Paging paging = Paging.of(first, max);
-        MemberStore members = new MemberStore(session);
         return Directory.page(session, realm, search, interest, paging).stream()
                 .map(id -> session.users().getUserById(realm, id))
                 .filter(Objects::nonNull)
-                .map(user -> ProfileView.of(CommunityProfile.of(user),
-                        MembershipView.of(members.find(realm.getId(), user.getId())).since()))
+                .map(user -> ProfileView.of(CommunityProfile.of(user), user.getFirstAttribute(Memberships.MEMBER_SINCE)))
                 .toList();
     }
 
-    private boolean mayView(Caller caller, UserModel owner, MemberEntity membership) {
+    private boolean mayView(Caller caller, UserModel owner) {
         if (caller != null && (caller.user().getId().equals(owner.getId()) || caller.isUserAdmin(realm))) {
             return true;
         }
-        if (membership == null || membership.getStatus() != MembershipStatus.ACTIVE) {
+        if (!isActiveMember(owner)) {
             return false;
         }
         return switch (CommunityProfile.of(owner).visibility()) {
@@ -84,8 +78,7 @@ public class ProfileResource {
         };
     }
 
-    private boolean isActiveMember(UserModel user) {
-        MemberEntity member = new MemberStore(session).find(realm.getId(), user.getId());
-        return member != null && member.getStatus() == MembershipStatus.ACTIVE;
+    private static boolean isActiveMember(UserModel user) {
+        return user.getFirstAttribute(Memberships.MEMBER_SINCE) != null;
     }
 }

@@ -1,9 +1,6 @@
 package io.kccommunity.tokens;
 
-import io.kccommunity.membership.MemberEntity;
-import io.kccommunity.membership.MemberStore;
-import io.kccommunity.membership.MembershipStatus;
-import io.kccommunity.membership.MembershipView;
+import io.kccommunity.membership.Memberships;
 import io.kccommunity.setup.CommunitySettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +26,8 @@ import org.keycloak.representations.IDToken;
 /**
  * Adds the {@code community} claim: {@code {"member": true, "since": "...", "handle": "..."}} for members and
  * {@code {"member": false}} for everyone else. No claim at all when the realm's community is disabled.
- * Each part of the claim is a switch in the mapper's config; the claim costs one indexed read per
- * request, shared by all tokens issued in it.
+ * Each part of the claim is a switch in the mapper's config. It reads only user attributes, which
+ * Keycloak caches cluster-wide: issuing a token costs no database read of ours.
  */
 public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
@@ -104,14 +101,14 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         if (!CommunitySettings.isEnabled(realm)) {
             return;
         }
-        MemberEntity member = membership(session, realm, userSession.getUser());
+        UserModel user = userSession.getUser();
+        String since = user.getFirstAttribute(Memberships.MEMBER_SINCE);
         Map<String, Object> claim = new LinkedHashMap<>();
-        boolean active = member != null && member.getStatus() == MembershipStatus.ACTIVE;
+        boolean active = since != null;
         claim.put("member", active);
         if (active) {
-            UserModel user = userSession.getUser();
             if (isOn(mappingModel, INCLUDE_SINCE, true)) {
-                claim.put("since", MembershipView.of(member).since());
+                claim.put("since", since);
             }
             putIfSet(claim, "handle", isOn(mappingModel, INCLUDE_HANDLE, true) ? user.getFirstAttribute("handle") : null);
             putIfSet(claim, "displayName",
@@ -119,23 +116,6 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         }
         token.getOtherClaims().put(CLAIM, claim);
     }
-
-    /** One read per request: the access token, ID token and userinfo of one request share it. */
-    private static MemberEntity membership(KeycloakSession session, RealmModel realm, UserModel user) {
-        String key = CLAIM + ".member." + realm.getId() + "." + user.getId();
-        Object cached = session.getAttribute(key);
-        if (cached instanceof MemberEntity member) {
-            return member;
-        }
-        if (NONE.equals(cached)) {
-            return null;
-        }
-        MemberEntity member = new MemberStore(session).find(realm.getId(), user.getId());
-        session.setAttribute(key, member == null ? NONE : member);
-        return member;
-    }
-
-    private static final String NONE = "none";
 
     private static boolean isOn(ProtocolMapperModel model, String key, boolean byDefault) {
         String value = model.getConfig().get(key);
