@@ -96,12 +96,7 @@ public final class InstantRunoff implements CountingMethod {
                 tied.add(c);
             }
         }
-        for (int r = history.size() - 2; r >= 0 && tied.size() > 1; r--) {
-            long[] then = history.get(r);
-            long least = tied.stream().mapToLong(c -> then[c]).min().orElseThrow();
-            tied.removeIf(c -> then[c] != least);
-        }
-        return tied.get(tied.size() - 1);
+        return Ties.breakTie(tied, history, history.size() - 2, false);
     }
 
     private static Round round(Election election, int number, long[] votes, boolean[] out, List<Integer> elected,

@@ -244,12 +244,7 @@ public final class MeekStv implements CountingMethod {
                     tied.add(c);
                 }
             }
-            for (int earlier = round - 1; earlier >= 0 && tied.size() > 1; earlier--) {
-                long[] then = counts.get(earlier);
-                long min = tied.stream().mapToLong(c -> then[c]).min().orElseThrow();
-                tied.removeIf(c -> then[c] != min);
-            }
-            return tied.get(tied.size() - 1);
+            return Ties.breakTie(tied, counts, round - 1, false);
         }
 
         void finish() {

@@ -201,16 +201,8 @@ public final class ScottishStv implements CountingMethod {
             return breakTie(tied, false);
         }
 
-        /** The highest (or lowest) at the latest earlier stage where the tied differ; else the one listed last. */
         int breakTie(List<Integer> tied, boolean highest) {
-            List<Integer> left = new ArrayList<>(tied);
-            for (int stage = history.size() - 1; stage >= 0 && left.size() > 1; stage--) {
-                long[] then = history.get(stage);
-                long pick = highest ? left.stream().mapToLong(c -> then[c]).max().orElseThrow()
-                        : left.stream().mapToLong(c -> then[c]).min().orElseThrow();
-                left.removeIf(c -> then[c] != pick);
-            }
-            return left.get(left.size() - 1);
+            return Ties.breakTie(tied, history, history.size() - 1, highest);
         }
 
         void record(String action, List<Integer> elected, List<Integer> excluded) {
