@@ -39,6 +39,7 @@ public final class KeycloakServer {
     private final Path log;
     private final int httpPort;
     private final int managementPort;
+    private final int clusterPort;
     private Process process;
 
     /** The database Keycloak runs on: {@code -Dit.db=h2} (default), {@code postgres} or {@code mariadb}. */
@@ -84,6 +85,18 @@ public final class KeycloakServer {
         this.log = log;
         this.httpPort = httpPort;
         this.managementPort = freePort();
+        this.clusterPort = freePort();
+    }
+
+    /**
+     * Another node of the same cluster: same distribution, same database, its own ports and log.
+     * Only for a shared database (PostgreSQL, MariaDB); the nodes find each other through it.
+     */
+    public KeycloakServer anotherNode(String name) {
+        if (database == Database.H2) {
+            throw new IllegalStateException("a cluster needs a shared database: run with -Dit.db=postgres or mariadb");
+        }
+        return new KeycloakServer(home, extensionJar, database, log.resolveSibling("keycloak-" + name + ".log"), freePort());
     }
 
     /** The server the build configured through system properties (see it-tests/pom.xml). */
@@ -109,9 +122,19 @@ public final class KeycloakServer {
     public void start() throws Exception {
         installExtension();
         resetDatabase();
+        launch();
+    }
+
+    /** Starts this node on a database and build that another node already prepared. */
+    public void join() throws Exception {
+        launch();
+    }
+
+    private void launch() throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--hostname-strict=false", "--cache=local"));
+                "--hostname-strict=false"));
+        command.addAll(cacheOptions());
         command.addAll(databaseOptions());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
@@ -174,6 +197,18 @@ public final class KeycloakServer {
             throw new IllegalStateException("kc.sh build failed:\n" + Files.readString(buildLog));
         }
         Files.writeString(marker, fingerprint);
+    }
+
+    /**
+     * On a shared database every node is clustered as in production (Infinispan, jdbc-ping discovery
+     * through the database) on loopback ports of its own; embedded H2 serves one node only.
+     */
+    private List<String> cacheOptions() {
+        if (database == Database.H2) {
+            return List.of("--cache=local");
+        }
+        return List.of("--cache=ispn", "--cache-stack=jdbc-ping", "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + clusterPort);
     }
 
     private List<String> databaseOptions() {

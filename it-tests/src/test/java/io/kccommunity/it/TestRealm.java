@@ -50,6 +50,13 @@ public final class TestRealm {
         return new TestRealm(api, name);
     }
 
+    /** The same realm seen through another node of the cluster. */
+    public TestRealm on(Api otherNode) {
+        TestRealm view = new TestRealm(otherNode, name);
+        view.communityScope = communityScope;
+        return view;
+    }
+
     /** Enables the community with the given settings (merged over the current ones). */
     public JsonNode enableCommunity(Map<String, Object> settings) {
         Map<String, Object> body = new java.util.HashMap<>(settings);

@@ -1,0 +1,116 @@
+package io.kccommunity.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Keycloak nodes on one database (the shared test server is node A; this class starts node B):
+ * what one node writes, the other serves at once, and uniqueness holds across nodes. Runs where the
+ * database is shared (-Dit.db=postgres or mariadb); on embedded H2 it reports itself skipped.
+ */
+@ExtendWith(RealKeycloak.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterIT {
+
+    private KeycloakServer nodeB;
+    private Api a;
+    private Api b;
+    private TestRealm realmA;
+    private TestRealm realmB;
+
+    @BeforeAll
+    void startSecondNode() throws Exception {
+        KeycloakServer nodeA = RealKeycloak.server();
+        Assumptions.assumeTrue(nodeA.database() != KeycloakServer.Database.H2,
+                "a cluster needs a shared database: run with -Dit.db=postgres or -Dit.db=mariadb");
+        nodeB = nodeA.anotherNode("node-b");
+        nodeB.join();
+        assertTrue(nodeB.logText().matches("(?s).*ISPN000094: Received new cluster view[^\\n]*\\(2\\).*"),
+                "node B joined node A's cluster (jdbc-ping through the shared database)");
+        a = Api.forServer();
+        b = new Api(nodeB.baseUrl());
+        realmA = TestRealm.create(a, "cluster");
+        realmA.enableCommunity(Map.of());
+        realmB = realmA.on(b);
+    }
+
+    @AfterAll
+    void stopSecondNode() {
+        if (nodeB != null) {
+            nodeB.stop();
+        }
+    }
+
+    @Test
+    void aMemberWhoJoinsOnNodeAIsAMemberInTokensFromNodeB() {
+        realmA.createUser("wanderer");
+        JsonNode before = Api.claims(realmB.token("wanderer"));
+        assertFalse(before.at("/community/member").asBoolean(true), "node B has seen (and cached) a non-member");
+        Expect.ok(a.post(realmA.path("/membership"), realmA.token("wanderer"), null), 201);
+        JsonNode after = Api.claims(realmB.token("wanderer"));
+        assertTrue(after.at("/community/member").asBoolean(), after::toString);
+        assertTrue(MembershipIT.roles(after).contains("community-member"));
+
+        Expect.ok(b.delete(realmB.path("/membership"), realmB.token("wanderer")), 204);
+        assertFalse(Api.claims(realmA.token("wanderer")).at("/community/member").asBoolean(true), "left on B, gone on A");
+    }
+
+    @Test
+    void settingsChangedOnNodeAAreInForceOnNodeBAtOnce() {
+        realmA.createUser("watcher");
+        String token = realmB.token("watcher");
+        Expect.ok(b.get(realmB.path("/me"), token), 200);
+        Expect.ok(a.put(realmA.adminPath("/config"), a.adminToken(), Map.of("joinPolicy", "invite")), 200);
+        try {
+            Expect.error(b.post(realmB.path("/membership"), token, null), 403);
+            Expect.ok(a.put(realmA.adminPath("/config"), a.adminToken(), Map.of("enabled", false)), 200);
+            Expect.error(b.get(realmB.path("/me"), token), 404, "community_not_enabled");
+        } finally {
+            realmA.enableCommunity(Map.of("joinPolicy", "open"));
+        }
+    }
+
+    @Test
+    void joiningConcurrentlyOnBothNodesCreatesOneMembership() throws Exception {
+        String userId = realmA.createUser("doubler");
+        String tokenA = realmA.token("doubler");
+        String tokenB = realmB.token("doubler");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Api.Reply> replies = new ArrayList<>();
+        try {
+            List<Callable<Api.Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> a.post(realmA.path("/membership"), tokenA, null));
+                calls.add(() -> b.post(realmB.path("/membership"), tokenB, null));
+            }
+            for (Future<Api.Reply> reply : pool.invokeAll(calls)) {
+                replies.add(reply.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        replies.forEach(r -> assertTrue(List.of(200, 201, 409).contains(r.status()), r::toString));
+        assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), replies::toString);
+        long rows = 0;
+        for (JsonNode member : a.get(realmA.adminPath("/members?max=100"), a.adminToken()).json()) {
+            rows += member.get("userId").asText().equals(userId) ? 1 : 0;
+        }
+        assertEquals(1, rows);
+    }
+}
