@@ -45,7 +45,8 @@ class AccountConsoleIT {
         Path output = Files.createTempFile("account-console", ".json");
         Process process = new ProcessBuilder("node", scripts.resolve("account-console.mjs").toString(), api.baseUrl(),
                 realm.name, "ada", "pw-ada", bio, screenshots.toString())
-                .directory(scripts.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                .directory(scripts.toFile()).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         assertTrue(process.waitFor(4, TimeUnit.MINUTES), "the browser script finished");
         List<String> lines = Files.readAllLines(output);
         JsonNode result = Api.JSON.readTree(lines.get(lines.size() - 1));
@@ -66,10 +67,21 @@ class AccountConsoleIT {
         Assumptions.assumeTrue(present, reason);
     }
 
+    /**
+     * Runs a tool with its output in a log file. Never inheritIO: the test JVM's standard streams are
+     * the build tool's channel to it, and a child reading or writing them corrupts that channel.
+     */
     private static int run(Path directory, int seconds, String... command) {
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
-            return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            Path log = Files.createTempFile("browser-tool", ".log");
+            Process process = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
+            if (!done || process.exitValue() != 0) {
+                System.out.println(String.join(" ", command) + " failed:\n" + Files.readString(log));
+            }
+            return done ? process.exitValue() : -1;
         } catch (Exception e) {
             return -1;
         }

@@ -136,7 +136,8 @@ public final class KeycloakServer {
                 "--hostname-strict=false"));
         command.addAll(cacheOptions());
         command.addAll(databaseOptions());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
@@ -192,7 +193,8 @@ public final class KeycloakServer {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build",
                 "--health-enabled=true", "--db=" + database.kind));
         Path buildLog = log.resolveSibling("keycloak-build.log");
-        Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildLog.toFile()).start();
+        Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildLog.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
             throw new IllegalStateException("kc.sh build failed:\n" + Files.readString(buildLog));
         }
