@@ -69,6 +69,23 @@ public final class Memberships {
         return save(member, user, MembershipStatus.LEFT, member.getCodeOfConductVersion());
     }
 
+    /** An active member accepts the code of conduct's current version. */
+    public MemberEntity acceptCodeOfConduct(UserModel user) {
+        MemberEntity member = find(user);
+        if (member == null || member.getStatus() != MembershipStatus.ACTIVE) {
+            throw CommunityError.notFound("not_a_member", "You are not a member of this community");
+        }
+        member.setCodeOfConductVersion(config.codeOfConductVersion());
+        store.flush();
+        return member;
+    }
+
+    /** True when the member has not accepted the code of conduct version now in force. */
+    public static boolean owesCodeOfConduct(MemberEntity member, CommunityConfig config) {
+        return member != null && member.getStatus() == MembershipStatus.ACTIVE && config.requiresCodeOfConduct()
+                && !config.codeOfConductVersion().equals(member.getCodeOfConductVersion());
+    }
+
     public MemberEntity approve(UserModel user) {
         return decide(user, MembershipStatus.ACTIVE);
     }

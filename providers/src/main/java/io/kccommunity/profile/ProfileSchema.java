@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.kccommunity.setup.RequiredActions;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.representations.userprofile.config.UPGroup;
@@ -54,23 +54,9 @@ public final class ProfileSchema {
         }
         provider.setConfiguration(config);
         installTexts(session, realm);
-        registerRequiredAction(realm);
+        RequiredActions.register(realm, CompleteProfileAction.ID, "Complete community profile", 200);
         realm.setAttribute(VERSION_ATTRIBUTE, VERSION);
         return true;
-    }
-
-    /** Registered enabled; admins switch it off under Authentication, Required actions. */
-    private static void registerRequiredAction(RealmModel realm) {
-        if (realm.getRequiredActionProviderByAlias(CompleteProfileAction.ID) == null) {
-            RequiredActionProviderModel model = new RequiredActionProviderModel();
-            model.setAlias(CompleteProfileAction.ID);
-            model.setProviderId(CompleteProfileAction.ID);
-            model.setName("Complete community profile");
-            model.setEnabled(true);
-            model.setDefaultAction(false);
-            model.setPriority(200);
-            realm.addRequiredActionProvider(model);
-        }
     }
 
     private static void installTexts(KeycloakSession session, RealmModel realm) {

@@ -1,5 +1,6 @@
 package io.kccommunity.setup;
 
+import io.kccommunity.membership.CodeOfConductAction;
 import io.kccommunity.profile.ProfileSchema;
 import io.kccommunity.tokens.CommunityClaimMapper;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class CommunityInstaller {
     /** Installs roles, client scope and profile fields; returns true when anything was created. */
     public static boolean install(KeycloakSession session, RealmModel realm) {
         boolean changed = ProfileSchema.install(session, realm);
+        changed |= RequiredActions.register(realm, CodeOfConductAction.ID, "Accept community code of conduct", 190);
         for (Map.Entry<String, String> role : ROLES.entrySet()) {
             if (realm.getRole(role.getKey()) == null) {
                 RoleModel created = realm.addRole(role.getKey());

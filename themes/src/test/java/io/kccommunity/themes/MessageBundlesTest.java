@@ -34,6 +34,20 @@ class MessageBundlesTest {
         }
     }
 
+    /** Keycloak formats messages with MessageFormat, where a lone apostrophe swallows what follows. */
+    @Test
+    void apostrophesAreDoubledForMessageFormat() throws IOException {
+        for (String bundle : BUNDLES) {
+            for (String language : LANGUAGES) {
+                Properties messages = load(bundle, language);
+                for (String key : messages.stringPropertyNames()) {
+                    String text = messages.getProperty(key).replace("''", "");
+                    assertFalse(text.contains("'"), key + " in " + language + " has a single apostrophe");
+                }
+            }
+        }
+    }
+
     @Test
     void translationsAreNotCopiesOfEnglish() throws IOException {
         for (String bundle : BUNDLES) {

@@ -1,0 +1,79 @@
+package io.kccommunity.membership;
+
+import io.kccommunity.setup.CommunityConfig;
+import io.kccommunity.setup.CommunitySettings;
+import io.kccommunity.support.StatelessFactory;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+/**
+ * Required action "Accept community code of conduct": when the realm's code of conduct moves to a
+ * version a member has not accepted, their next interactive login shows it (version and link) and
+ * asks them to accept it or to leave the community. Direct grants never trigger it.
+ */
+public class CodeOfConductAction extends StatelessFactory<RequiredActionProvider>
+        implements RequiredActionProvider, RequiredActionFactory {
+
+    public static final String ID = "community-code-of-conduct";
+    static final String TEMPLATE = "community-code-of-conduct.ftl";
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        CommunityConfig config = CommunitySettings.read(context.getRealm());
+        UserModel user = context.getUser();
+        if (!config.enabled() || !config.requiresCodeOfConduct() || user.getFirstAttribute(Memberships.MEMBER_SINCE) == null
+                || context.getUriInfo().getPath().endsWith("/protocol/openid-connect/token")) {
+            return;
+        }
+        Memberships memberships = new Memberships(context.getSession(), context.getRealm(), config);
+        if (Memberships.owesCodeOfConduct(memberships.find(user), config)) {
+            user.addRequiredAction(ID);
+        }
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        CommunityConfig config = CommunitySettings.read(context.getRealm());
+        context.challenge(context.form()
+                .setAttribute("codeOfConductVersion", config.codeOfConductVersion())
+                .setAttribute("codeOfConductUrl", config.codeOfConductUrl())
+                .createForm(TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        CommunityConfig config = CommunitySettings.read(context.getRealm());
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Memberships memberships = new Memberships(context.getSession(), context.getRealm(), config);
+        UserModel user = context.getUser();
+        if (form.containsKey("leave")) {
+            memberships.leave(user);
+        } else if (form.containsKey("accept") && config.requiresCodeOfConduct()) {
+            memberships.acceptCodeOfConduct(user);
+        } else {
+            requiredActionChallenge(context);
+            return;
+        }
+        user.removeRequiredAction(ID);
+        context.success();
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Accept community code of conduct";
+    }
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
