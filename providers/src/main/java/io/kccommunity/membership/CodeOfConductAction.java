@@ -2,12 +2,9 @@ package io.kccommunity.membership;
 
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunitySettings;
-import io.kccommunity.support.StatelessFactory;
+import io.kccommunity.support.CommunityRequiredAction;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionFactory;
-import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /**
@@ -15,18 +12,21 @@ import org.keycloak.models.UserModel;
  * version a member has not accepted, their next interactive login shows it (version and link) and
  * asks them to accept it or to leave the community. Direct grants never trigger it.
  */
-public class CodeOfConductAction extends StatelessFactory<RequiredActionProvider>
-        implements RequiredActionProvider, RequiredActionFactory {
+public class CodeOfConductAction extends CommunityRequiredAction {
 
     public static final String ID = "community-code-of-conduct";
     static final String TEMPLATE = "community-code-of-conduct.ftl";
+
+    public CodeOfConductAction() {
+        super(ID, "Accept community code of conduct");
+    }
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         CommunityConfig config = CommunitySettings.read(context.getRealm());
         UserModel user = context.getUser();
         if (!config.enabled() || !config.requiresCodeOfConduct() || user.getFirstAttribute(Memberships.MEMBER_SINCE) == null
-                || context.getUriInfo().getPath().endsWith("/protocol/openid-connect/token")) {
+                || !isInteractive(context)) {
             return;
         }
         Memberships memberships = new Memberships(context.getSession(), context.getRealm(), config);
@@ -60,20 +60,5 @@ public class CodeOfConductAction extends StatelessFactory<RequiredActionProvider
         }
         user.removeRequiredAction(ID);
         context.success();
-    }
-
-    @Override
-    public String getDisplayText() {
-        return "Accept community code of conduct";
-    }
-
-    @Override
-    public RequiredActionProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }

@@ -2,7 +2,7 @@ package io.kccommunity.profile;
 
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.setup.CommunitySettings;
-import io.kccommunity.support.StatelessFactory;
+import io.kccommunity.support.CommunityRequiredAction;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionFactory;
-import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.validation.Validation;
@@ -26,17 +23,20 @@ import org.keycloak.userprofile.ValidationException;
  * is asked to choose one. Admins switch it on or off like any required action (Authentication →
  * Required actions); the handle goes through the user profile, so every profile rule applies.
  */
-public class CompleteProfileAction extends StatelessFactory<RequiredActionProvider>
-        implements RequiredActionProvider, RequiredActionFactory {
+public class CompleteProfileAction extends CommunityRequiredAction {
 
     public static final String ID = "community-complete-profile";
     static final String TEMPLATE = "community-complete-profile.ftl";
     static final String HANDLE = "handle";
 
+    public CompleteProfileAction() {
+        super(ID, "Complete community profile");
+    }
+
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
-        if (!CommunitySettings.isEnabled(context.getRealm()) || hasHandle(user) || isTokenEndpoint(context)) {
+        if (!CommunitySettings.isEnabled(context.getRealm()) || hasHandle(user) || !isInteractive(context)) {
             return;
         }
         if (user.getFirstAttribute(Memberships.MEMBER_SINCE) != null) {
@@ -84,31 +84,8 @@ public class CompleteProfileAction extends StatelessFactory<RequiredActionProvid
         return form.createForm(TEMPLATE);
     }
 
-    /**
-     * Direct grants cannot show a form, and Keycloak refuses them while a required action is pending:
-     * the member is asked at their next interactive login instead.
-     */
-    private static boolean isTokenEndpoint(RequiredActionContext context) {
-        return context.getUriInfo().getPath().endsWith("/protocol/openid-connect/token");
-    }
-
     private static boolean hasHandle(UserModel user) {
         String handle = user.getFirstAttribute(HANDLE);
         return handle != null && !handle.isBlank();
-    }
-
-    @Override
-    public String getDisplayText() {
-        return "Complete community profile";
-    }
-
-    @Override
-    public RequiredActionProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }
