@@ -107,6 +107,33 @@ public final class TestRealm {
         assertEquals(204, reply.status(), () -> "granting " + role + ": " + reply);
     }
 
+    /** Creates another confidential client with a service account (another app); returns nothing, secret is {@link #SERVICE_SECRET}. */
+    public void createServiceClient(String clientId) {
+        Api.Reply reply = api.post("/admin/realms/" + name + "/clients", api.adminToken(), Map.of("clientId", clientId,
+                "publicClient", false, "secret", SERVICE_SECRET, "serviceAccountsEnabled", true, "standardFlowEnabled", false));
+        assertEquals(201, reply.status(), () -> "creating client " + clientId + ": " + reply);
+    }
+
+    public String serviceToken(String clientId) {
+        Api.Reply reply = api.clientCredentials(name, clientId, SERVICE_SECRET);
+        assertEquals(200, reply.status(), () -> "service token of " + clientId + ": " + reply);
+        return reply.json().get("access_token").asText();
+    }
+
+    /** Grants the service account of {@code appClientId} the role {@code role} of client {@code roleClientId}. */
+    public void grantServiceAccountRole(String appClientId, String roleClientId, String role) {
+        String admin = api.adminToken();
+        String appUuid = api.get("/admin/realms/" + name + "/clients?clientId=" + appClientId, admin).json().get(0).get("id").asText();
+        String userId = api.get("/admin/realms/" + name + "/clients/" + appUuid + "/service-account-user", admin).json()
+                .get("id").asText();
+        String roleClientUuid = api.get("/admin/realms/" + name + "/clients?clientId=" + roleClientId, admin).json().get(0)
+                .get("id").asText();
+        JsonNode roleRep = api.get("/admin/realms/" + name + "/clients/" + roleClientUuid + "/roles/" + role, admin).json();
+        Api.Reply reply = api.post("/admin/realms/" + name + "/users/" + userId + "/role-mappings/clients/" + roleClientUuid,
+                admin, List.of(roleRep));
+        assertEquals(204, reply.status(), () -> "granting " + role + ": " + reply);
+    }
+
     public String path(String suffix) {
         return "/realms/" + name + "/community" + suffix;
     }

@@ -4,6 +4,9 @@ import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.profile.HandleEntity;
 import io.kccommunity.profile.Handles;
+import io.kccommunity.reputation.BadgeAwardEntity;
+import io.kccommunity.reputation.ReputationEventEntity;
+import io.kccommunity.reputation.ReputationStore;
 import io.kccommunity.support.StatelessFactory;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -25,7 +28,8 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
     /** Keep stable: Liquibase's tracking table name is derived from it. */
     public static final String ID = "community";
 
-    private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class, HandleEntity.class);
+    private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class, HandleEntity.class,
+            ReputationEventEntity.class, BadgeAwardEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -60,9 +64,11 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
         if (event instanceof UserModel.UserRemovedEvent removed) {
             new MemberStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
             Handles.deleteByUser(removed.getKeycloakSession(), removed.getRealm().getId(), removed.getUser().getId());
+            new ReputationStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             new MemberStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             Handles.deleteByRealm(removed.getKeycloakSession(), removed.getRealm().getId());
+            new ReputationStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
         }
     }
 

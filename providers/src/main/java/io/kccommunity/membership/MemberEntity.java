@@ -43,6 +43,18 @@ public class MemberEntity {
     @Column(name = "COC_VERSION", length = 32)
     private String codeOfConductVersion;
 
+    /** Reputation total, kept in step with the ledger in the same transaction. */
+    @Column(name = "REPUTATION", nullable = false)
+    private int reputation;
+
+    /** The UTC day (days since 1970-01-01) that {@link #pointsToday} counts, for the daily cap. */
+    @Column(name = "POINTS_DAY", nullable = false)
+    private int pointsDay;
+
+    /** Positive points received on {@link #pointsDay}, across all apps. */
+    @Column(name = "POINTS_TODAY", nullable = false)
+    private int pointsToday;
+
     /** Optimistic lock: two concurrent changes of one membership cannot both win. */
     @Version
     @Column(name = "VERSION", nullable = false)
@@ -62,5 +74,11 @@ public class MemberEntity {
     public void setJoinedAt(Long joinedAt) { this.joinedAt = joinedAt; }
     public String getCodeOfConductVersion() { return codeOfConductVersion; }
     public void setCodeOfConductVersion(String codeOfConductVersion) { this.codeOfConductVersion = codeOfConductVersion; }
+    public int getReputation() { return reputation; }
+    public void setReputation(int reputation) { this.reputation = reputation; }
+    public int getPointsDay() { return pointsDay; }
+    public void setPointsDay(int pointsDay) { this.pointsDay = pointsDay; }
+    public int getPointsToday() { return pointsToday; }
+    public void setPointsToday(int pointsToday) { this.pointsToday = pointsToday; }
     public int getVersion() { return version; }
 }

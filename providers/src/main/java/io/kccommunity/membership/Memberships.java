@@ -24,11 +24,13 @@ public final class Memberships {
      */
     public static final String MEMBER_SINCE = "memberSince";
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final CommunityConfig config;
     private final MemberStore store;
 
     public Memberships(KeycloakSession session, RealmModel realm, CommunityConfig config) {
+        this.session = session;
         this.realm = realm;
         this.config = config;
         this.store = new MemberStore(session);
@@ -131,6 +133,7 @@ public final class Memberships {
             member.setRealmId(realm.getId());
             member.setUserId(user.getId());
         }
+        boolean activated = next == MembershipStatus.ACTIVE && member.getStatus() != MembershipStatus.ACTIVE;
         moveTo(member, next);
         member.setCodeOfConductVersion(codeOfConductVersion);
         if (existing == null) {
@@ -139,6 +142,9 @@ public final class Memberships {
             store.flush();
         }
         syncUser(member, user);
+        if (activated) {
+            session.getKeycloakSessionFactory().publish(new MemberActivatedEvent(session, realm, user));
+        }
         return member;
     }
 

@@ -16,13 +16,13 @@ import org.keycloak.models.UserModel;
  * only guards uniqueness), so one query pages over our member table joined with Keycloak's user
  * attributes (same persistence unit): users imported with a handle are listed like any other.
  */
-final class Directory {
+public final class Directory {
 
     private Directory() {
     }
 
     /** The user whose {@code handle} attribute is this handle (indexed by Keycloak on name and value). */
-    static UserModel holder(KeycloakSession session, RealmModel realm, String handle) {
+    public static UserModel holder(KeycloakSession session, RealmModel realm, String handle) {
         return session.users().searchForUserByUserAttributeStream(realm, "handle", Handles.normalize(handle))
                 .findFirst().orElse(null);
     }

@@ -41,7 +41,7 @@ public class ProfileResource {
         if (owner == null || !mayView(caller, owner)) {
             throw CommunityError.notFound("profile_not_found", "No visible community profile with this handle");
         }
-        return ProfileView.of(CommunityProfile.of(owner), owner.getFirstAttribute(Memberships.MEMBER_SINCE));
+        return ProfileView.of(realm, owner);
     }
 
     /** The directory: active members with a handle and a profile that is not private. */
@@ -60,7 +60,7 @@ public class ProfileResource {
         return Directory.page(session, realm, search, interest, paging).stream()
                 .map(id -> session.users().getUserById(realm, id))
                 .filter(Objects::nonNull)
-                .map(user -> ProfileView.of(CommunityProfile.of(user), user.getFirstAttribute(Memberships.MEMBER_SINCE)))
+                .map(user -> ProfileView.of(realm, user))
                 .toList();
     }
 

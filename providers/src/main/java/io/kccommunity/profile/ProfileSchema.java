@@ -20,12 +20,14 @@ import org.keycloak.util.JsonSerialization;
  * Adds the community profile fields ({@code META-INF/community/user-profile.json}) to the realm's
  * declarative user profile, and their labels and messages, in five languages, to the realm's
  * localization texts (which the Account Console reads), and registers the "complete your community
- * profile" required action. Runs once per schema version: afterwards
- * the fields belong to the admin, whose changes and removals are never undone.
+ * profile" required action. Runs once per schema version, adding only the fields that version
+ * introduced: afterwards the fields belong to the admin, whose changes and removals are never undone.
  */
 public final class ProfileSchema {
 
-    static final String VERSION = "1";
+    static final String VERSION = "2";
+    /** The schema version that introduced an attribute (1 unless listed): only newer ones are added on upgrade. */
+    private static final Map<String, Integer> INTRODUCED = Map.of("reputation", 2, "badges", 2);
     static final String VERSION_ATTRIBUTE = "community.profileSchema";
     static final List<String> LOCALES = List.of("en", "es", "pl", "bg", "id");
     private static final String SCHEMA = "/META-INF/community/user-profile.json";
@@ -47,8 +49,10 @@ public final class ProfileSchema {
                 config.addGroup(group);
             }
         }
+        int installed = installedVersion(realm);
         for (UPAttribute attribute : ours.getAttributes()) {
-            if (config.getAttribute(attribute.getName()) == null) {
+            if (INTRODUCED.getOrDefault(attribute.getName(), 1) > installed
+                    && config.getAttribute(attribute.getName()) == null) {
                 config.addOrReplaceAttribute(attribute);
             }
         }
@@ -57,6 +61,15 @@ public final class ProfileSchema {
         RequiredActions.register(realm, CompleteProfileAction.ID, "Complete community profile", 200);
         realm.setAttribute(VERSION_ATTRIBUTE, VERSION);
         return true;
+    }
+
+    private static int installedVersion(RealmModel realm) {
+        try {
+            String value = realm.getAttribute(VERSION_ATTRIBUTE);
+            return value == null ? 0 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static void installTexts(KeycloakSession session, RealmModel realm) {

@@ -1,5 +1,6 @@
 package io.kccommunity.setup;
 
+import io.kccommunity.support.Text;
 import io.kccommunity.web.CommunityError;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,22 +35,7 @@ public record CommunityConfigUpdate(Boolean enabled, String joinPolicy, String n
     }
 
     private static String validName(String value) {
-        String trimmed = value.strip();
-        if (trimmed.isEmpty()) {
-            return null;
-        }
-        if (trimmed.length() > MAX_NAME) {
-            throw invalid("name", "must be at most " + MAX_NAME + " characters");
-        }
-        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
-                || Character.getType(c) == Character.SURROGATE)) {
-            throw invalid("name", "must not contain control characters");
-        }
-        if (trimmed.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-            // Keycloak's MariaDB and MySQL schemas store 3-byte UTF-8 only: refuse what some databases cannot keep
-            throw invalid("name", "must not contain emoji or other characters beyond U+FFFF");
-        }
-        return trimmed;
+        return Text.clean("name", value, MAX_NAME);
     }
 
     private static String validUrl(String value) {
@@ -82,6 +68,6 @@ public record CommunityConfigUpdate(Boolean enabled, String joinPolicy, String n
     }
 
     private static CommunityError invalid(String field, String rule) {
-        return CommunityError.badRequest("invalid_" + field, field + " " + rule);
+        return Text.invalid(field, rule);
     }
 }

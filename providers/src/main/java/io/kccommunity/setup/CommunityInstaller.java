@@ -4,7 +4,10 @@ import io.kccommunity.membership.CodeOfConductAction;
 import io.kccommunity.profile.ProfileSchema;
 import io.kccommunity.tokens.CommunityClaimMapper;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,6 +23,11 @@ public final class CommunityInstaller {
 
     public static final String MEMBER_ROLE = "community-member";
     public static final String CLIENT_SCOPE = "community";
+    /** The client holding the roles that apps' service accounts need to call our app API. */
+    public static final String API_CLIENT = "community-api";
+    public static final String AWARD_ROLE = "award-reputation";
+    /** Our event listener (built-in reputation sources), added to the realm's listeners. */
+    public static final String EVENT_LISTENER = "community";
 
     /** The member role and the advocate roles that later capabilities grant, with their descriptions. */
     static final Map<String, String> ROLES = new LinkedHashMap<>();
@@ -46,6 +54,13 @@ public final class CommunityInstaller {
                 created.setDescription(role.getValue());
                 changed = true;
             }
+        }
+        changed |= installApiClient(realm);
+        if (realm.getEventsListenersStream().noneMatch(EVENT_LISTENER::equals)) {
+            Set<String> listeners = new LinkedHashSet<>(realm.getEventsListenersStream().toList());
+            listeners.add(EVENT_LISTENER);
+            realm.setEventsListeners(listeners);
+            changed = true;
         }
         ClientScopeModel scope = findScope(realm);
         if (scope == null) {
@@ -78,6 +93,28 @@ public final class CommunityInstaller {
                 .filter(c -> !c.isBearerOnly())
                 .toList()
                 .forEach(c -> c.addClientScope(scope, false));
+    }
+
+    /** A client with no login flows of its own: it only holds the roles apps are granted. */
+    private static boolean installApiClient(RealmModel realm) {
+        boolean changed = false;
+        ClientModel client = realm.getClientByClientId(API_CLIENT);
+        if (client == null) {
+            client = realm.addClient(API_CLIENT);
+            client.setName("Community API");
+            client.setDescription("Holds the roles that apps' service accounts need to call the community API");
+            client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            client.setBearerOnly(true);
+            client.setPublicClient(false);
+            client.setStandardFlowEnabled(false);
+            client.setDirectAccessGrantsEnabled(false);
+            changed = true;
+        }
+        if (client.getRole(AWARD_ROLE) == null) {
+            client.addRole(AWARD_ROLE).setDescription("Award and reverse reputation points through the community API");
+            changed = true;
+        }
+        return changed;
     }
 
     public static RoleModel memberRole(RealmModel realm) {

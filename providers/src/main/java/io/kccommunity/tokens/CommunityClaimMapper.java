@@ -1,6 +1,8 @@
 package io.kccommunity.tokens;
 
 import io.kccommunity.membership.Memberships;
+import io.kccommunity.reputation.Badges;
+import io.kccommunity.reputation.ReputationSummary;
 import io.kccommunity.setup.CommunitySettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +28,8 @@ import org.keycloak.representations.IDToken;
 /**
  * Adds the {@code community} claim: {@code {"member": true, "since": "...", "handle": "..."}} for members and
  * {@code {"member": false}} for everyone else. No claim at all when the realm's community is disabled.
- * Each part of the claim is a switch in the mapper's config. It reads only user attributes, which
+ * Each part of the claim is a switch in the mapper's config. It reads only user attributes (the
+ * ledger mirrors total and badges into them) and the realm's cached rules (for the level), which
  * Keycloak caches cluster-wide: issuing a token costs no database read of ours.
  */
 public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
@@ -37,6 +40,9 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
     public static final String INCLUDE_SINCE = "community.since";
     public static final String INCLUDE_HANDLE = "community.handle";
     public static final String INCLUDE_DISPLAY_NAME = "community.displayName";
+    public static final String INCLUDE_REPUTATION = "community.reputation";
+    public static final String INCLUDE_LEVEL = "community.level";
+    public static final String INCLUDE_BADGES = "community.badges";
 
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
@@ -48,6 +54,12 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
                 "Add the member's community handle as 'handle'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
         CONFIG.add(new ProviderConfigProperty(INCLUDE_DISPLAY_NAME, "Include 'displayName'",
                 "Add the member's community display name as 'displayName'.", ProviderConfigProperty.BOOLEAN_TYPE, "false"));
+        CONFIG.add(new ProviderConfigProperty(INCLUDE_REPUTATION, "Include 'reputation'",
+                "Add the member's reputation total as 'reputation'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
+        CONFIG.add(new ProviderConfigProperty(INCLUDE_LEVEL, "Include 'level'",
+                "Add the name of the member's reputation level as 'level'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
+        CONFIG.add(new ProviderConfigProperty(INCLUDE_BADGES, "Include 'badges'",
+                "Add the ids of the member's badges as 'badges'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CommunityClaimMapper.class);
     }
 
@@ -65,6 +77,9 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         config.put(INCLUDE_SINCE, "true");
         config.put(INCLUDE_HANDLE, "true");
         config.put(INCLUDE_DISPLAY_NAME, "false");
+        config.put(INCLUDE_REPUTATION, "true");
+        config.put(INCLUDE_LEVEL, "true");
+        config.put(INCLUDE_BADGES, "true");
         model.setConfig(config);
         return model;
     }
@@ -113,6 +128,16 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
             putIfSet(claim, "handle", isOn(mappingModel, INCLUDE_HANDLE, true) ? user.getFirstAttribute("handle") : null);
             putIfSet(claim, "displayName",
                     isOn(mappingModel, INCLUDE_DISPLAY_NAME, false) ? user.getFirstAttribute("displayName") : null);
+            int reputation = ReputationSummary.mirroredTotal(user);
+            if (isOn(mappingModel, INCLUDE_REPUTATION, true)) {
+                claim.put("reputation", reputation);
+            }
+            if (isOn(mappingModel, INCLUDE_LEVEL, true)) {
+                claim.put("level", ReputationSummary.levelOf(realm, reputation));
+            }
+            if (isOn(mappingModel, INCLUDE_BADGES, true)) {
+                claim.put("badges", user.getAttributeStream(Badges.ATTRIBUTE).toList());
+            }
         }
         token.getOtherClaims().put(CLAIM, claim);
     }

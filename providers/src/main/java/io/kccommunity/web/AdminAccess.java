@@ -31,6 +31,11 @@ public final class AdminAccess {
         require(() -> auth.users().requireManage(), "manage users of this realm");
     }
 
+    /** The id of the admin making the request. */
+    public String adminUserId() {
+        return auth.adminAuth().getUser().getId();
+    }
+
     private static void require(Runnable check, String what) {
         try {
             check.run();

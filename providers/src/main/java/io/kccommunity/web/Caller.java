@@ -43,6 +43,13 @@ public record Caller(UserModel user, AccessToken token) {
         return viewUsers != null && user.hasRole(viewUsers);
     }
 
+    /** True when the user holds {@code role} of the client {@code clientId}, directly or through groups and composites. */
+    public boolean hasClientRole(RealmModel realm, String clientId, String role) {
+        ClientModel client = realm.getClientByClientId(clientId);
+        RoleModel found = client == null ? null : client.getRole(role);
+        return found != null && user.hasRole(found);
+    }
+
     public boolean isServiceAccount() {
         return user.getServiceAccountClientLink() != null;
     }

@@ -2,6 +2,7 @@ package io.kccommunity.web;
 
 import io.kccommunity.membership.MembersAdminResource;
 import io.kccommunity.membership.Memberships;
+import io.kccommunity.reputation.ReputationAdminResource;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunitySettings;
 import io.kccommunity.setup.ConfigAdminResource;
@@ -30,6 +31,15 @@ public class CommunityAdminResource {
     @Path("config")
     public ConfigAdminResource config() {
         return new ConfigAdminResource(session, realm, access, adminEvent);
+    }
+
+    @Path("reputation")
+    public ReputationAdminResource reputation() {
+        if (!CommunitySettings.isEnabled(realm)) {
+            access.viewRealm();
+            throw CommunityError.communityNotEnabled();
+        }
+        return new ReputationAdminResource(session, realm, access, adminEvent);
     }
 
     @Path("members")

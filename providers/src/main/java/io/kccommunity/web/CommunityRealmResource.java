@@ -1,19 +1,27 @@
 package io.kccommunity.web;
 
+import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipResource;
 import io.kccommunity.membership.MembershipView;
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.profile.CommunityProfile;
 import io.kccommunity.profile.ProfileResource;
+import io.kccommunity.reputation.EventView;
+import io.kccommunity.reputation.History;
+import io.kccommunity.reputation.Leaderboard;
+import io.kccommunity.reputation.ReputationResource;
+import io.kccommunity.reputation.ReputationSummary;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunitySettings;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -44,8 +52,10 @@ public class CommunityRealmResource {
         CommunityConfig config = enabledConfig();
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("userId", caller.user().getId());
-        me.put("membership", MembershipView.of(memberships(config).find(caller.user())));
+        MemberEntity member = memberships(config).find(caller.user());
+        me.put("membership", MembershipView.of(member));
         me.put("profile", CommunityProfile.of(caller.user()).summary());
+        me.put("reputation", ReputationSummary.of(session, realm(), caller.user(), member));
         Map<String, Object> community = config.toJson();
         community.remove("enabled");
         me.put("community", community);
@@ -69,6 +79,42 @@ public class CommunityRealmResource {
         }
         enabledConfig();
         return new ProfileResource(session, realm());
+    }
+
+    /** The caller's own reputation history, newest first. */
+    @GET
+    @Path("me/reputation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<EventView> myHistory(@QueryParam("first") String first, @QueryParam("max") String max) {
+        Caller caller = Caller.authenticate(session);
+        enabledConfig();
+        return History.page(session, realm(), caller.user(), Paging.of(first, max));
+    }
+
+    /** Apps award and reverse points (service accounts with our client role). */
+    @Path("reputation")
+    public Object reputation() {
+        if (Preflight.isPreflight(session)) {
+            return new Preflight();
+        }
+        Caller caller = Caller.authenticate(session);
+        enabledConfig();
+        return new ReputationResource(session, realm(), caller);
+    }
+
+    /** {@code ?period=week|month|all&first=&max=}: for members, apps and user admins. */
+    @GET
+    @Path("leaderboard")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Leaderboard.Page leaderboard(@QueryParam("period") String period, @QueryParam("first") String first,
+                                        @QueryParam("max") String max) {
+        Caller caller = Caller.authenticate(session);
+        enabledConfig();
+        boolean admin = caller.isUserAdmin(realm());
+        if (!caller.isServiceAccount() && !admin && caller.user().getFirstAttribute(Memberships.MEMBER_SINCE) == null) {
+            throw CommunityError.forbidden("The leaderboard is open to members and apps");
+        }
+        return Leaderboard.read(session, realm(), Leaderboard.period(period), Paging.of(first, max), caller.user(), admin);
     }
 
     private CommunityConfig enabledConfig() {

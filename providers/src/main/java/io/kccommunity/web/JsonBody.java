@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 
 /**
  * Strict reading of request bodies, so that every malformed, oversized or unexpected body gets the
@@ -20,9 +22,11 @@ public final class JsonBody {
 
     /** Our requests are small settings objects; anything larger is a mistake or an attack. */
     public static final int MAX_CHARS = 64 * 1024;
+    /** Batch endpoints (e.g. 500 reputation events) accept up to this. */
+    public static final int MAX_BATCH_CHARS = 512 * 1024;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_CHARS).build())
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_BATCH_CHARS).build())
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -43,9 +47,30 @@ public final class JsonBody {
             }
             return emptyValue;
         }
-        if (body.length() > MAX_CHARS) {
+        return parse(headers, body, MAX_CHARS, MAPPER.constructType(type));
+    }
+
+    /** One object or an array of them (a batch), read with the same strictness; up to {@code maxChars}. */
+    public static <T> OneOrMany<T> readOneOrMany(HttpHeaders headers, String body, Class<T> type, int maxChars) {
+        if (body == null || body.isBlank()) {
+            throw CommunityError.badRequest("invalid_request", "A JSON request body is required");
+        }
+        if (body.stripLeading().startsWith("[")) {
+            List<T> items = parse(headers, body, maxChars, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+            return new OneOrMany<>(items, true);
+        }
+        T one = parse(headers, body, maxChars, MAPPER.constructType(type));
+        return new OneOrMany<>(List.of(one), false);
+    }
+
+    /** The items of a body that was either one object or an array. */
+    public record OneOrMany<T>(List<T> items, boolean many) {
+    }
+
+    private static <T> T parse(HttpHeaders headers, String body, int maxChars, JavaType type) {
+        if (body.length() > maxChars) {
             throw new CommunityError(Status.REQUEST_ENTITY_TOO_LARGE, "invalid_request",
-                    "The request body is larger than " + MAX_CHARS + " characters");
+                    "The request body is larger than " + maxChars + " characters");
         }
         MediaType mediaType = headers == null ? null : headers.getMediaType();
         if (mediaType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(mediaType)) {

@@ -1,0 +1,69 @@
+package io.kccommunity.reputation;
+
+import io.kccommunity.setup.CommunityInstaller;
+import io.kccommunity.support.Transactions;
+import io.kccommunity.web.Caller;
+import io.kccommunity.web.CommunityError;
+import io.kccommunity.web.JsonBody;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * {@code /realms/{realm}/community/reputation}: apps award and reverse points. Only service accounts
+ * holding the {@code award-reputation} role of the {@code community-api} client may call it; the
+ * app's client id is the events' source, and idempotency keys are unique per source.
+ */
+public class ReputationResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final String source;
+
+    public ReputationResource(KeycloakSession session, RealmModel realm, Caller caller) {
+        if (!caller.isServiceAccount()
+                || !caller.hasClientRole(realm, CommunityInstaller.API_CLIENT, CommunityInstaller.AWARD_ROLE)) {
+            throw CommunityError.forbidden("Only an app's service account with the " + CommunityInstaller.AWARD_ROLE
+                    + " role of " + CommunityInstaller.API_CLIENT + " may award reputation");
+        }
+        this.session = session;
+        this.realm = realm;
+        this.source = realm.getClientById(caller.user().getServiceAccountClientLink()).getClientId();
+    }
+
+    /** One event (answers one event) or an array of up to 500 (answers {@code {"events": [...]}}), all or none. */
+    @POST
+    @Path("events")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response record(String body) {
+        JsonBody.OneOrMany<EventRequest> request = JsonBody.readOneOrMany(session.getContext().getRequestHeaders(), body,
+                EventRequest.class, JsonBody.MAX_BATCH_CHARS);
+        List<EventView> views = Transactions.retrying(session, s -> new Ledger(s, s.getContext().getRealm())
+                .record(source, request.items(), request.many()).stream().map(EventView::of).toList());
+        boolean created = views.stream().anyMatch(v -> !v.replayed());
+        Object entity = request.many() ? Map.of("events", views) : views.get(0);
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(entity).build();
+    }
+
+    /** Reverses one of this app's events; a repeated reversal answers the first one. */
+    @POST
+    @Path("events/{id}/reversal")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reverse(@PathParam("id") String id, String body) {
+        ReversalRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, ReversalRequest.class,
+                new ReversalRequest(null));
+        EventView view = Transactions.retrying(session, s -> EventView.of(new Ledger(s, s.getContext().getRealm())
+                .reverse(source, id, request.reason())));
+        return Response.status(view.replayed() ? Response.Status.OK : Response.Status.CREATED).entity(view).build();
+    }
+
+    public record ReversalRequest(String reason) {
+    }
+}

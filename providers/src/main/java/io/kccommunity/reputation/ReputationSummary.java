@@ -1,0 +1,58 @@
+package io.kccommunity.reputation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kccommunity.membership.MemberEntity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** A member's reputation as the member sees it in {@code /me}: total, level, progress, badges. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReputationSummary(int total, String level, NextLevel nextLevel, int pointsToday, int dailyCap,
+                                List<BadgeView> badges) {
+
+    public record NextLevel(String name, int threshold, int missing) {
+    }
+
+    public record BadgeView(String id, String name, String description, String tier, String icon, String awardedAt) {
+    }
+
+    public static ReputationSummary of(KeycloakSession session, RealmModel realm, UserModel user, MemberEntity member) {
+        ReputationRules rules = ReputationRules.read(realm);
+        int total = member == null ? 0 : member.getReputation();
+        int today = member == null || member.getPointsDay() != Ledger.day(org.keycloak.common.util.Time.currentTimeMillis())
+                ? 0 : member.getPointsToday();
+        ReputationRules.Level next = rules.nextLevel(total);
+        List<BadgeView> badges = new Badges(session, realm, rules).held(user).stream()
+                .map(a -> view(rules.badge(a.getBadge()), a))
+                .filter(Objects::nonNull)
+                .toList();
+        return new ReputationSummary(total, rules.levelOf(total).name(),
+                next == null ? null : new NextLevel(next.name(), next.threshold(), next.threshold() - total),
+                today, rules.cap(), badges);
+    }
+
+    /** The level a total reaches under the realm's rules. */
+    public static String levelOf(RealmModel realm, int total) {
+        return ReputationRules.read(realm).levelOf(total).name();
+    }
+
+    /** The total mirrored in the user attribute (0 when none yet). */
+    public static int mirroredTotal(UserModel user) {
+        String value = user.getFirstAttribute(Ledger.ATTRIBUTE);
+        try {
+            return value == null ? 0 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static BadgeView view(ReputationRules.Badge badge, BadgeAwardEntity award) {
+        // an award whose definition an admin has since removed is no longer shown
+        return badge == null ? null : new BadgeView(badge.id(), badge.name(), badge.description(), badge.tier(),
+                badge.icon(), Instant.ofEpochMilli(award.getAwardedAt()).toString());
+    }
+}

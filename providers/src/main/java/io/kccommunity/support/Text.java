@@ -1,0 +1,40 @@
+package io.kccommunity.support;
+
+import io.kccommunity.web.CommunityError;
+
+/** Checks for short texts people or apps give us (names, reasons), with one 400 naming the field. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /**
+     * Returns {@code value} stripped, or null when blank. Refuses texts longer than {@code max},
+     * control characters, lone surrogates and characters beyond U+FFFF.
+     */
+    public static String clean(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        if (trimmed.length() > max) {
+            throw invalid(field, "must be at most " + max + " characters");
+        }
+        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.SURROGATE)) {
+            throw invalid(field, "must not contain control characters");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            // Keycloak's MariaDB and MySQL schemas store 3-byte UTF-8 only: refuse what some databases cannot keep
+            throw invalid(field, "must not contain emoji or other characters beyond U+FFFF");
+        }
+        return trimmed;
+    }
+
+    public static CommunityError invalid(String field, String rule) {
+        return CommunityError.badRequest("invalid_" + field, field + " " + rule);
+    }
+}

@@ -1,0 +1,38 @@
+package io.kccommunity.support;
+
+import io.kccommunity.web.CommunityError;
+import jakarta.persistence.PersistenceException;
+import java.util.function.Function;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Runs work in a transaction of its own, retried when the database refuses it because a concurrent
+ * transaction won a unique key or a lock (another node, another thread). A retry starts afresh, so
+ * it sees what the winner committed: a duplicate becomes a replay instead of an error.
+ */
+public final class Transactions {
+
+    static final int ATTEMPTS = 4;
+
+    private Transactions() {
+    }
+
+    public static <T> T retrying(KeycloakSession session, Function<KeycloakSession, T> work) {
+        String realmId = session.getContext().getRealm().getId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
+                    s.getContext().setRealm(s.realms().getRealm(realmId));
+                    return work.apply(s);
+                });
+            } catch (PersistenceException | ModelException lostRace) {
+                if (attempt == ATTEMPTS) {
+                    throw CommunityError.conflict("concurrent_change",
+                            "Concurrent requests changed the same data; send the request again");
+                }
+            }
+        }
+    }
+}
