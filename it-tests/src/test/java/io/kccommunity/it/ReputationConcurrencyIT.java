@@ -43,8 +43,8 @@ class ReputationConcurrencyIT {
                 "builtIn", Map.of("join", 0, "daily-login", 0, "profile-complete", 0))), 200);
         List<String> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            members.add(realm.createUser("m" + i));
-            Expect.ok(api.post(realm.path("/membership"), realm.token("m" + i), null), 201);
+            members.add(realm.createUser("member-" + i));
+            Expect.ok(api.post(realm.path("/membership"), realm.token("member-" + i), null), 201);
         }
         String app = realm.serviceToken();
 
@@ -118,7 +118,7 @@ class ReputationConcurrencyIT {
                 }
             }
             events += count;
-            assertEquals(expected[m], Api.claims(realm.token("m" + m)).at("/community/reputation").asInt());
+            assertEquals(expected[m], Api.claims(realm.token("member-" + m)).at("/community/reputation").asInt());
         }
         assertEquals(distinct.size(), events, "every distinct event recorded exactly once");
     }
