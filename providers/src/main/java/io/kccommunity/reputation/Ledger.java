@@ -178,13 +178,9 @@ public final class Ledger {
             member.setPointsDay(today);
             member.setPointsToday(0);
         }
-        int applied;
-        if (requested > 0) {
-            int room = !capped || rules.cap() == 0 ? requested : Math.max(0, rules.cap() - member.getPointsToday());
-            applied = Math.min(requested, room);
+        int applied = rules.applicable(requested, member.getPointsToday(), member.getReputation(), capped);
+        if (applied > 0) {
             member.setPointsToday(member.getPointsToday() + applied);
-        } else {
-            applied = Math.max(requested, Math.min(0, rules.floor() - member.getReputation()));
         }
         member.setReputation(member.getReputation() + applied);
         ReputationEventEntity event = event(member, source, type, requested, applied, reason, key);

@@ -127,6 +127,19 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
         return dailyCap;
     }
 
+    /**
+     * The points that count of {@code requested}: positive points only up to what is left of the
+     * daily cap (when {@code capped}), negative points only down to the floor (never raising a total
+     * already below it).
+     */
+    public int applicable(int requested, int pointsToday, int total, boolean capped) {
+        if (requested > 0) {
+            int room = !capped || dailyCap == 0 ? requested : Math.max(0, dailyCap - pointsToday);
+            return Math.min(requested, room);
+        }
+        return Math.max(requested, Math.min(0, floor - total));
+    }
+
     public EventType type(String name) {
         return eventTypes.get(name);
     }
