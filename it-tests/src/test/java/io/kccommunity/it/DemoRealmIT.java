@@ -28,6 +28,9 @@ class DemoRealmIT {
         assertFalse(dee.at("/community/member").asBoolean(true), dee::toString);
 
         assertEquals("ana.bakes", ana.at("/community/handle").asText(), ana::toString);
+        // join (1) + completed profile (5) + the forum's awards (40), and perhaps today's first login (1)
+        assertTrue(ana.at("/community/reputation").asInt() >= 46, ana::toString);
+        assertTrue(ana.at("/community/badges").toString().contains("profile-complete"), ana::toString);
         JsonNode publicProfile = Expect.ok(api.get("/realms/" + realm + "/community/members/ana.bakes", null), 200);
         assertEquals("Ana Baker", publicProfile.get("displayName").asText());
         Expect.error(api.get("/realms/" + realm + "/community/members/rye-bob", null), 404, "profile_not_found");
@@ -36,6 +39,9 @@ class DemoRealmIT {
         JsonNode directory = Expect.ok(api.get("/realms/" + realm + "/community/members", bobToken), 200);
         assertEquals(2, directory.size(), "public and members-only profiles, not the private one: " + directory);
         assertEquals(100, Expect.ok(api.get("/realms/" + realm + "/community/me", bobToken), 200).at("/profile/completeness").asInt());
+        JsonNode leaders = Expect.ok(api.get("/realms/" + realm + "/community/leaderboard", bobToken), 200).get("entries");
+        assertEquals("ana.bakes", leaders.get(0).get("handle").asText(), leaders::toString);
+        assertEquals("rye-bob", leaders.get(1).get("handle").asText(), leaders::toString);
 
         String marta = api.passwordGrant(realm, "recipe-forum", null, "marta", "marta", "openid")
                 .json().get("access_token").asText();

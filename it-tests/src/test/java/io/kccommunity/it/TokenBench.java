@@ -1,14 +1,9 @@
 package io.kccommunity.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -74,21 +69,12 @@ class TokenBench {
     }
 
     private static double throughput(Callable<Api.Reply> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Callable<Api.Reply>> calls = new ArrayList<>();
-            for (int i = 0; i < REQUESTS; i++) {
-                calls.add(request);
+        return Bench.throughput(i -> {
+            try {
+                return request.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            long start = System.nanoTime();
-            List<Future<Api.Reply>> replies = pool.invokeAll(calls);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            for (Future<Api.Reply> reply : replies) {
-                assertEquals(200, reply.get().status(), () -> "benchmark request failed");
-            }
-            return REQUESTS / seconds;
-        } finally {
-            pool.shutdownNow();
-        }
+        }, REQUESTS, THREADS);
     }
 }
