@@ -116,4 +116,51 @@ class ClusterIT {
         }
         assertEquals(1, rows);
     }
+
+    /** 2 x 25 threads send the same 500 events, each once to node A and once to node B. */
+    @Test
+    void reputationSentToBothNodesAtOnceCountsEachEventOnce() throws Exception {
+        realmA.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, ReputationIT.AWARD_ROLE);
+        Expect.ok(a.put(realmA.adminPath("/reputation/rules"), a.adminToken(), Map.of("dailyCap", 0, "floor", -100_000)), 200);
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            members.add(realmA.createUser("earner-" + i));
+            Expect.ok(a.post(realmA.path("/membership"), realmA.token("earner-" + i), null), 201);
+        }
+        int[] before = new int[members.size()];
+        for (int m = 0; m < members.size(); m++) {
+            before[m] = a.get(realmA.adminPath("/reputation/members/" + members.get(m)), a.adminToken()).json().get("total").asInt();
+        }
+        String appA = realmA.serviceToken();
+        String appB = realmB.serviceToken();
+        int[] expected = before.clone();
+        List<Callable<Api.Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            int m = i % members.size();
+            String type = i % 3 == 0 ? "post-downvoted" : "helpful-flag";
+            expected[m] += i % 3 == 0 ? -2 : 2;
+            Map<String, Object> event = ReputationIT.event(members.get(m), type, "cluster-" + i);
+            calls.add(() -> a.post(realmA.path("/reputation/events"), appA, event));
+            calls.add(() -> b.post(realmB.path("/reputation/events"), appB, event));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Api.Reply> replies = new ArrayList<>();
+        try {
+            for (Future<Api.Reply> reply : pool.invokeAll(calls)) {
+                replies.add(reply.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long resendsAsked = replies.stream().filter(r -> r.status() == 409).count();
+        replies.forEach(r -> assertTrue(List.of(200, 201, 409).contains(r.status()), r::toString));
+        assertEquals(500, replies.stream().filter(r -> r.status() == 201).count(), "each event created once: " + resendsAsked
+                + " answers asked for a resend");
+        for (int m = 0; m < members.size(); m++) {
+            assertEquals(expected[m], b.get(realmB.adminPath("/reputation/members/" + members.get(m)), b.adminToken()).json()
+                    .get("total").asInt(), "total of earner-" + m + " read on node B");
+            assertEquals(expected[m], Api.claims(realmB.token("earner-" + m)).at("/community/reputation").asInt(),
+                    "node B's token shows what both nodes wrote");
+        }
+    }
 }

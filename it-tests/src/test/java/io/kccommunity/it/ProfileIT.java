@@ -49,6 +49,33 @@ class ProfileIT {
         assertTrue(api.get(profilePath, admin).body().contains("\"max\":300"), "the admin's change survives re-enabling");
     }
 
+    /** A realm set up by an earlier release (schema version 1) gets only the fields added since. */
+    @Test
+    void anUpgradeAddsOnlyTheFieldsOfNewerSchemaVersions() {
+        TestRealm realm = TestRealm.create(api, "upgrade");
+        realm.enableCommunity(Map.of());
+        String admin = api.adminToken();
+        String profilePath = "/admin/realms/" + realm.name + "/users/profile";
+        ObjectNode config = (ObjectNode) Expect.ok(api.get(profilePath, admin), 200);
+        var kept = Api.JSON.createArrayNode();
+        config.get("attributes").forEach(a -> {
+            if (!List.of("bio", "reputation", "badges").contains(a.get("name").asText())) {
+                kept.add(a);
+            }
+        });
+        config.set("attributes", kept);
+        Expect.ok(api.put(profilePath, admin, config), 200);
+        Expect.ok(api.put("/admin/realms/" + realm.name, admin, Map.of("attributes", Map.of("community.profileSchema", "1"))), 204);
+
+        Expect.ok(api.put(realm.adminPath("/config"), admin, Map.of("enabled", false)), 200);
+        realm.enableCommunity(Map.of());
+        List<String> attributes = new ArrayList<>();
+        Expect.ok(api.get(profilePath, admin), 200).get("attributes").forEach(a -> attributes.add(a.get("name").asText()));
+        assertTrue(attributes.containsAll(List.of("reputation", "badges")), "version 2 fields added: " + attributes);
+        assertFalse(attributes.contains("bio"), "a version 1 field the admin removed stays removed: " + attributes);
+        assertEquals("2", Expect.ok(api.get("/admin/realms/" + realm.name, admin), 200).at("/attributes/community.profileSchema").asText());
+    }
+
     @Test
     void aMemberEditsTheProfileThroughTheAccountApiAndItShowsInProfileDirectoryAndToken() {
         TestRealm realm = TestRealm.create(api, "profile");

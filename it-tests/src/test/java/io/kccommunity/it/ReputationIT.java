@@ -286,6 +286,84 @@ class ReputationIT {
         Expect.ok(award(event(gus, "helpful-flag", "y")), 201);
     }
 
+    @Test
+    void concurrentReversalsAndBadgeAwardsHappenOnce() throws Exception {
+        String hal = member("hal");
+        String id = Expect.ok(award(event(hal, "answer-accepted", "once")), 201).get("id").asText();
+        List<Api.Reply> reversals = parallel(8, () -> api.post(realm.path("/reputation/events/" + id + "/reversal"), app, null));
+        assertEquals(1, reversals.stream().filter(r -> r.status() == 201).count(), reversals::toString);
+        assertEquals(1, reversals.stream().map(r -> r.json().get("id").asText()).distinct().count(), reversals::toString);
+        assertEquals(0, total(hal));
+        assertEquals(2, history(hal).size());
+
+        String admin = api.adminToken();
+        List<Api.Reply> awards = parallel(8, () -> api.put(realm.adminPath("/reputation/members/" + hal + "/badges/star"),
+                admin, Map.of()));
+        awards.forEach(r -> assertEquals(200, r.status(), r::toString));
+        assertEquals(1, realm.adminEvents("COMMUNITY_BADGE").size());
+        JsonNode badges = Expect.ok(api.get(realm.adminPath("/reputation/members/" + hal), admin), 200).get("badges");
+        assertEquals(1, badges.size(), badges::toString);
+    }
+
+    @Test
+    void badgeRulesOnTotalAndMembershipAgeAwardAtTheNextChange() {
+        rules(Map.of("badges", List.of(
+                Map.of("id", "fifty", "name", "Fifty", "tier", "silver", "rule", Map.of("kind", "total", "threshold", 50)),
+                Map.of("id", "day-one", "name", "Day one", "tier", "bronze", "icon", "<b>\u263A</b>",
+                        "rule", Map.of("kind", "membership-days", "threshold", 0)))));
+        String ivy = member("ivy");
+        Expect.ok(award(event(ivy, "post-upvoted", "1")), 201);
+        JsonNode badges = Expect.ok(api.get(realm.path("/me"), realm.token("ivy")), 200).at("/reputation/badges");
+        assertEquals(1, badges.size(), badges::toString);
+        assertEquals("day-one", badges.get(0).get("id").asText());
+        assertEquals("<b>\u263A</b>", badges.get(0).get("icon").asText(), "stored and returned as typed");
+        for (int i = 0; i < 4; i++) {
+            Expect.ok(award(event(ivy, "post-upvoted", "more-" + i)), 201);
+        }
+        assertEquals("[\"day-one\",\"fifty\"]", Api.claims(realm.token("ivy")).at("/community/badges").toString());
+        List<String> held = new ArrayList<>();
+        Expect.ok(api.get(realm.adminPath("/reputation/members/" + ivy), api.adminToken()), 200).get("badges")
+                .forEach(b -> held.add(b.get("id").asText()));
+        assertEquals(List.of("day-one", "fifty"), held);
+    }
+
+    @Test
+    void historiesAndAdjustmentsStayInsideTheirRealm() {
+        String jo = member("jo");
+        Expect.unauthorized(api.get(realm.path("/me/reputation"), null));
+        Expect.error(api.get(realm.path("/me/reputation?max=101"), realm.token("jo")), 400);
+        TestRealm other = TestRealm.create(api, "other-rep");
+        other.enableCommunity(Map.of());
+        String foreign = other.createUser("foreigner");
+        String admin = api.adminToken();
+        Expect.error(api.post(realm.adminPath("/reputation/members/" + foreign + "/adjustments"), admin,
+                Map.of("points", 5, "reason", "r")), 404, "user_not_found");
+        Expect.error(api.get(realm.adminPath("/reputation/members/" + foreign + "/events"), admin), 404, "user_not_found");
+        Expect.error(api.post(realm.adminPath("/reputation/members/" + jo + "/adjustments"), admin,
+                Map.of("points", 0, "reason", "r")), 400, "invalid_points");
+        Expect.error(api.post(realm.adminPath("/reputation/members/" + jo + "/adjustments"), admin,
+                Map.of("points", 5, "reason", "r", "extra", true)), 400);
+        String nonMember = realm.createUser("lurker");
+        Expect.error(api.post(realm.adminPath("/reputation/members/" + nonMember + "/adjustments"), admin,
+                Map.of("points", 5, "reason", "r")), 404, "not_a_member");
+        assertEquals(0, realm.adminEvents("COMMUNITY_REPUTATION").size());
+        Expect.error(api.get(other.adminPath("/reputation/members/" + jo), admin), 404, "user_not_found");
+    }
+
+    private static List<Api.Reply> parallel(int threads, java.util.concurrent.Callable<Api.Reply> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Callable<Api.Reply>> calls = java.util.Collections.nCopies(threads, call);
+            List<Api.Reply> replies = new ArrayList<>();
+            for (var future : pool.invokeAll(calls)) {
+                replies.add(future.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- helpers
 
     private String member(String username) {

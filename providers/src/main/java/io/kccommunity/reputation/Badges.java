@@ -73,6 +73,7 @@ public final class Badges {
 
     /** An admin takes a badge back; false when the member does not hold it. */
     public boolean revoke(UserModel user, String badgeId) {
+        requireBadge(badgeId);
         store.lockMember(realm.getId(), user.getId());
         BadgeAwardEntity award = held(user).stream().filter(a -> a.getBadge().equals(badgeId)).findFirst().orElse(null);
         if (award == null) {

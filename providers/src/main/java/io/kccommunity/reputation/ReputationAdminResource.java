@@ -102,8 +102,7 @@ public class ReputationAdminResource {
             throw CommunityError.badRequest("invalid_points", "points is required");
         }
         EventView view = Transactions.retrying(session, s -> EventView.of(new Ledger(s, s.getContext().getRealm())
-                .adjust(s.users().getUserById(s.getContext().getRealm(), user.getId()), adjustment.points(),
-                        adjustment.reason())));
+                .adjust(userIn(s, user), adjustment.points(), adjustment.reason())));
         event(OperationType.CREATE, REPUTATION_EVENT, view, "community", "reputation", "members", user.getId(),
                 "adjustments", view.id());
         return Response.status(Response.Status.CREATED).entity(view).build();
@@ -115,7 +114,8 @@ public class ReputationAdminResource {
     public ReputationSummary award(@PathParam("userId") String userId, @PathParam("badgeId") String badgeId) {
         access.manageUsers();
         UserModel user = user(userId);
-        boolean awarded = new Badges(session, realm, ReputationRules.read(realm)).grant(user, badgeId, access.adminUserId());
+        String adminId = access.adminUserId();
+        boolean awarded = Transactions.retrying(session, s -> badges(s).grant(userIn(s, user), badgeId, adminId));
         if (awarded) {
             event(OperationType.CREATE, BADGE_EVENT, Map.of("badge", badgeId), "community", "reputation",
                     "members", user.getId(), "badges", badgeId);
@@ -129,9 +129,7 @@ public class ReputationAdminResource {
     public ReputationSummary revoke(@PathParam("userId") String userId, @PathParam("badgeId") String badgeId) {
         access.manageUsers();
         UserModel user = user(userId);
-        Badges badges = new Badges(session, realm, ReputationRules.read(realm));
-        badges.requireBadge(badgeId);
-        if (!badges.revoke(user, badgeId)) {
+        if (!Transactions.retrying(session, s -> badges(s).revoke(userIn(s, user), badgeId))) {
             throw CommunityError.notFound("badge_not_held", "The member does not hold this badge");
         }
         event(OperationType.DELETE, BADGE_EVENT, Map.of("badge", badgeId), "community", "reputation",
@@ -144,6 +142,15 @@ public class ReputationAdminResource {
 
     private void event(OperationType operation, String resource, Object representation, String... path) {
         adminEvent.operation(operation).resource(resource).resourcePath(path).representation(representation).success();
+    }
+
+    private static Badges badges(KeycloakSession s) {
+        return new Badges(s, s.getContext().getRealm(), ReputationRules.read(s.getContext().getRealm()));
+    }
+
+    /** The same user, seen from the session of a transaction of our own. */
+    private static UserModel userIn(KeycloakSession s, UserModel user) {
+        return s.users().getUserById(s.getContext().getRealm(), user.getId());
     }
 
     private UserModel user(String userId) {
