@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
@@ -35,7 +34,6 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
     static final Set<String> TIERS = Set.of("bronze", "silver", "gold");
     static final Set<String> RULE_KINDS = Set.of("total", "event-count", "membership-days", "profile-complete", "manual");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventType(Integer points, Integer min, Integer max) {
@@ -83,19 +81,14 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
                                 new Rule("total", 2000, null))));
     }
 
+    /** The realm's rules: what is stored over the defaults (so fields added later get their default). */
     public static ReputationRules read(RealmModel realm) {
         String raw = realm.getAttribute(ATTRIBUTE);
         if (raw == null) {
             return defaults();
         }
-        Cached cached = CACHE.get(realm.getId());
-        if (cached != null && cached.raw.equals(raw)) {
-            return cached.rules;
-        }
         try {
-            ReputationRules rules = JsonSerialization.readValue(raw, ReputationRules.class).over(defaults());
-            CACHE.put(realm.getId(), new Cached(raw, rules));
-            return rules;
+            return JsonSerialization.readValue(raw, ReputationRules.class).over(defaults());
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable " + ATTRIBUTE + " of realm " + realm.getName(), e);
         }
@@ -147,6 +140,10 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
     public boolean allows(String source, String type) {
         List<String> allowed = sources.get(source);
         return allowed == null || allowed.contains(type);
+    }
+
+    public static boolean isBuiltInType(String type) {
+        return BUILT_IN_TYPES.contains(type);
     }
 
     public int builtInPoints(String type) {
@@ -290,8 +287,5 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
         if (value == null || value < min || value > max) {
             throw Text.invalid(field, "must be a whole number from " + min + " to " + max);
         }
-    }
-
-    private record Cached(String raw, ReputationRules rules) {
     }
 }
