@@ -163,4 +163,28 @@ class ClusterIT {
                     "node B's token shows what both nodes wrote");
         }
     }
+
+    /** Both nodes' timers fire every interval; the job clock in the database lets one sweep through. */
+    @Test
+    void theTimedSweepRunsOncePerIntervalAcrossBothNodes() throws Exception {
+        long intervalMillis = KeycloakServer.SWEEP_INTERVAL_SECONDS * 1000L;
+        long windowStart = System.currentTimeMillis();
+        Thread.sleep(intervalMillis * 6);
+        long windowEnd = System.currentTimeMillis();
+        List<Long> starts = new ArrayList<>();
+        for (JsonNode run : Expect.ok(a.get(realmA.adminPath("/advocacy/sweeps?max=100"), a.adminToken()), 200)) {
+            long at = java.time.Instant.parse(run.get("startedAt").asText()).toEpochMilli();
+            if (at >= windowStart && at <= windowEnd) {
+                starts.add(at);
+            }
+        }
+        java.util.Collections.sort(starts);
+        System.out.printf("sweeps in %d ms on two nodes with a %d ms interval: %d%n", windowEnd - windowStart, intervalMillis,
+                starts.size());
+        // once per node would be about 12 in this window; once per cluster about 6
+        assertTrue(starts.size() >= 3 && starts.size() <= 7, "sweeps in the window: " + starts);
+        for (int i = 1; i < starts.size(); i++) {
+            assertTrue(starts.get(i) - starts.get(i - 1) >= intervalMillis * 8 / 10, "two sweeps too close: " + starts);
+        }
+    }
 }

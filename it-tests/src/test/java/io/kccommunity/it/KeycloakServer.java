@@ -130,10 +130,14 @@ public final class KeycloakServer {
         launch();
     }
 
+    public static final int SWEEP_INTERVAL_SECONDS = 3;
+
     private void launch() throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--hostname-strict=false"));
+                "--hostname-strict=false",
+                // the advocacy sweep every few seconds, so tests see expiries without waiting an hour
+                "--spi-events-listener--community--sweep-interval=" + SWEEP_INTERVAL_SECONDS));
         command.addAll(cacheOptions());
         command.addAll(databaseOptions());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())

@@ -13,7 +13,7 @@ public final class Conditions {
     }
 
     /** What is known of a member; event counts are looked up only when a rule asks for one. */
-    public record Facts(int reputation, Set<String> badges, long membershipDays, boolean nominated,
+    public record Facts(int reputation, Set<String> badges, long membershipDays, Set<String> nominatedFor,
                         ToLongFunction<AdvocacyRules.EventCount> eventCounter) {
     }
 
@@ -21,7 +21,7 @@ public final class Conditions {
     public record Condition(String kind, Object current, Object required, boolean met) {
     }
 
-    public static List<Condition> check(AdvocacyRules.Promotion p, Facts facts, ReputationRules reputation) {
+    public static List<Condition> check(String role, AdvocacyRules.Promotion p, Facts facts, ReputationRules reputation) {
         List<Condition> conditions = new ArrayList<>();
         if (p.minReputation() != null) {
             conditions.add(new Condition("reputation", facts.reputation(), p.minReputation(),
@@ -45,7 +45,8 @@ public final class Conditions {
                     p.eventCount().count(), count >= p.eventCount().count()));
         }
         if (Boolean.TRUE.equals(p.nominated())) {
-            conditions.add(new Condition("nominated", facts.nominated(), true, facts.nominated()));
+            boolean nominated = facts.nominatedFor().contains(role);
+            conditions.add(new Condition("nominated", nominated, true, nominated));
         }
         return conditions;
     }

@@ -29,7 +29,7 @@ public class NominationEntity {
     private String nominatedBy;
 
     @Column(name = "NOMINATED_AT", nullable = false)
-    private long at;
+    private long nominatedAt;
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -41,6 +41,6 @@ public class NominationEntity {
     public void setRole(String role) { this.role = role; }
     public String getNominatedBy() { return nominatedBy; }
     public void setNominatedBy(String nominatedBy) { this.nominatedBy = nominatedBy; }
-    public long getAt() { return at; }
-    public void setAt(long at) { this.at = at; }
+    public long getNominatedAt() { return nominatedAt; }
+    public void setNominatedAt(long nominatedAt) { this.nominatedAt = nominatedAt; }
 }

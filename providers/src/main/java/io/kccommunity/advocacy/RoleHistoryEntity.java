@@ -42,7 +42,7 @@ public class RoleHistoryEntity {
     private Long expiresAt;
 
     @Column(name = "OCCURRED_AT", nullable = false)
-    private long at;
+    private long occurredAt;
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -62,6 +62,6 @@ public class RoleHistoryEntity {
     public void setReason(String reason) { this.reason = reason; }
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
-    public long getAt() { return at; }
-    public void setAt(long at) { this.at = at; }
+    public long getOccurredAt() { return occurredAt; }
+    public void setOccurredAt(long occurredAt) { this.occurredAt = occurredAt; }
 }

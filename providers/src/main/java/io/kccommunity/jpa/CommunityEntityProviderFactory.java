@@ -1,5 +1,11 @@
 package io.kccommunity.jpa;
 
+import io.kccommunity.advocacy.AdvocacyStore;
+import io.kccommunity.advocacy.JobEntity;
+import io.kccommunity.advocacy.NominationEntity;
+import io.kccommunity.advocacy.RoleHistoryEntity;
+import io.kccommunity.advocacy.RoleHoldingEntity;
+import io.kccommunity.advocacy.SweepRunEntity;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.profile.HandleEntity;
@@ -29,7 +35,8 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
     public static final String ID = "community";
 
     private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class, HandleEntity.class,
-            ReputationEventEntity.class, BadgeAwardEntity.class);
+            ReputationEventEntity.class, BadgeAwardEntity.class, RoleHoldingEntity.class, RoleHistoryEntity.class,
+            NominationEntity.class, JobEntity.class, SweepRunEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -65,10 +72,12 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
             new MemberStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
             Handles.deleteByUser(removed.getKeycloakSession(), removed.getRealm().getId(), removed.getUser().getId());
             new ReputationStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
+            new AdvocacyStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             new MemberStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             Handles.deleteByRealm(removed.getKeycloakSession(), removed.getRealm().getId());
             new ReputationStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
+            new AdvocacyStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
         }
     }
 

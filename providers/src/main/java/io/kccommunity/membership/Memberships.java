@@ -134,6 +134,7 @@ public final class Memberships {
             member.setUserId(user.getId());
         }
         boolean activated = next == MembershipStatus.ACTIVE && member.getStatus() != MembershipStatus.ACTIVE;
+        boolean deactivated = next != MembershipStatus.ACTIVE && member.getStatus() == MembershipStatus.ACTIVE;
         moveTo(member, next);
         member.setCodeOfConductVersion(codeOfConductVersion);
         if (existing == null) {
@@ -144,6 +145,8 @@ public final class Memberships {
         syncUser(member, user);
         if (activated) {
             session.getKeycloakSessionFactory().publish(new MemberActivatedEvent(session, realm, user));
+        } else if (deactivated) {
+            session.getKeycloakSessionFactory().publish(new MemberDeactivatedEvent(session, realm, user));
         }
         return member;
     }

@@ -23,11 +23,13 @@ public final class Badges {
     public static final String ATTRIBUTE = "badges";
     private static final long DAY_MILLIS = 86_400_000L;
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final ReputationRules rules;
     private final ReputationStore store;
 
     public Badges(KeycloakSession session, RealmModel realm, ReputationRules rules) {
+        this.session = session;
         this.realm = realm;
         this.rules = rules;
         this.store = new ReputationStore(session);
@@ -68,13 +70,14 @@ public final class Badges {
         store.insert(award(user, badgeId, adminId));
         store.flush();
         mirror(user);
+        ReputationChangedEvent.publish(session, realm, user, member);
         return true;
     }
 
     /** An admin takes a badge back; false when the member does not hold it. */
     public boolean revoke(UserModel user, String badgeId) {
         requireBadge(badgeId);
-        store.lockMember(realm.getId(), user.getId());
+        MemberEntity member = store.lockMember(realm.getId(), user.getId());
         BadgeAwardEntity award = held(user).stream().filter(a -> a.getBadge().equals(badgeId)).findFirst().orElse(null);
         if (award == null) {
             return false;
@@ -82,6 +85,7 @@ public final class Badges {
         store.remove(award);
         store.flush();
         mirror(user);
+        ReputationChangedEvent.publish(session, realm, user, member);
         return true;
     }
 

@@ -4,67 +4,43 @@ import io.kccommunity.membership.MemberActivatedEvent;
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.profile.CommunityProfile;
 import io.kccommunity.setup.CommunitySettings;
-import io.kccommunity.support.StatelessFactory;
 import io.kccommunity.support.Transactions;
 import java.time.LocalDate;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Event;
-import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.EventType;
-import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
  * The built-in reputation sources: joining (+1), the first login of a UTC day (+1) and a completed
  * community profile (+5), each once per key and each configurable in the rules. Logins and profile
- * updates arrive as Keycloak events (this listener is added to the realm when the community is
- * enabled) and are booked after the login's own transaction commits, in one of their own, so a
- * failure here never fails a login. Joining is booked inside the join's transaction.
+ * updates arrive as Keycloak events (through our event listener, which enabling adds to the realm)
+ * and are booked after the login's own transaction commits, in one of their own, so a failure here
+ * never fails a login. Joining is booked inside the join's transaction.
  */
-public class BuiltInSources extends StatelessFactory<EventListenerProvider> implements EventListenerProviderFactory {
+public final class BuiltInSources {
 
-    public static final String ID = "community";
     private static final Logger LOG = Logger.getLogger(BuiltInSources.class);
     private static final Set<EventType> TRIGGERS = Set.of(EventType.LOGIN, EventType.UPDATE_PROFILE, EventType.REGISTER);
 
-    @Override
-    public EventListenerProvider create(KeycloakSession session) {
-        return new EventListenerProvider() {
-            @Override
-            public void onEvent(Event event) {
-                if (TRIGGERS.contains(event.getType()) && event.getUserId() != null) {
-                    afterCommit(session, event);
-                }
-            }
-
-            @Override
-            public void onEvent(AdminEvent event, boolean includeRepresentation) {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    private BuiltInSources() {
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof MemberActivatedEvent joined && CommunitySettings.isEnabled(joined.realm())) {
-                new Ledger(joined.session(), joined.realm()).awardBuiltIn(joined.user(), ReputationRules.JOIN,
-                        ReputationRules.JOIN);
-            }
-        });
+    public static void onJoin(MemberActivatedEvent joined) {
+        if (CommunitySettings.isEnabled(joined.realm())) {
+            new Ledger(joined.session(), joined.realm()).awardBuiltIn(joined.user(), ReputationRules.JOIN, ReputationRules.JOIN);
+        }
     }
 
-    private static void afterCommit(KeycloakSession session, Event event) {
+    public static void onEvent(KeycloakSession session, Event event) {
+        if (!TRIGGERS.contains(event.getType()) || event.getUserId() == null) {
+            return;
+        }
         RealmModel realm = session.getContext().getRealm();
         if (realm == null || !realm.getId().equals(event.getRealmId()) || !CommunitySettings.isEnabled(realm)) {
             return;
@@ -105,10 +81,5 @@ public class BuiltInSources extends StatelessFactory<EventListenerProvider> impl
         if (CommunityProfile.of(user).completeness() == 100) {
             ledger.awardBuiltIn(user, ReputationRules.PROFILE_COMPLETE, ReputationRules.PROFILE_COMPLETE);
         }
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }

@@ -212,6 +212,7 @@ public final class Ledger {
             user.setSingleAttribute(ATTRIBUTE, total);
         }
         new Badges(session, realm, rules).evaluate(user, member);
+        ReputationChangedEvent.publish(session, realm, user, member);
     }
 
     /** Locks every member named, in one order (by user id), so concurrent batches cannot deadlock. */

@@ -120,7 +120,7 @@ public class ReputationAdminResource {
             event(OperationType.CREATE, BADGE_EVENT, Map.of("badge", badgeId), "community", "reputation",
                     "members", user.getId(), "badges", badgeId);
         }
-        return member(userId);
+        return fresh(user);
     }
 
     @DELETE
@@ -134,7 +134,13 @@ public class ReputationAdminResource {
         }
         event(OperationType.DELETE, BADGE_EVENT, Map.of("badge", badgeId), "community", "reputation",
                 "members", user.getId(), "badges", badgeId);
-        return member(userId);
+        return fresh(user);
+    }
+
+    /** After a change made in a transaction of its own, the member as that transaction left them. */
+    private ReputationSummary fresh(UserModel user) {
+        return Transactions.retrying(session, s -> ReputationSummary.of(s, s.getContext().getRealm(), userIn(s, user),
+                new MemberStore(s).find(realm.getId(), user.getId())));
     }
 
     public record Adjustment(Integer points, String reason) {

@@ -18,7 +18,7 @@ public final class ReputationStore {
     }
 
     /** The membership row, locked until the transaction ends: one writer per member at a time. */
-    MemberEntity lockMember(String realmId, String userId) {
+    public MemberEntity lockMember(String realmId, String userId) {
         List<MemberEntity> found = em.createQuery(
                         "select m from MemberEntity m where m.realmId = :realm and m.userId = :user", MemberEntity.class)
                 .setParameter("realm", realmId).setParameter("user", userId)

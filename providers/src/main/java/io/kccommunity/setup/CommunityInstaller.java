@@ -26,6 +26,7 @@ public final class CommunityInstaller {
     /** The client holding the roles that apps' service accounts need to call our app API. */
     public static final String API_CLIENT = "community-api";
     public static final String AWARD_ROLE = "award-reputation";
+    public static final String VIEW_MEMBERS_ROLE = "view-members";
     /** Our event listener (built-in reputation sources), added to the realm's listeners. */
     public static final String EVENT_LISTENER = "community";
 
@@ -112,6 +113,10 @@ public final class CommunityInstaller {
         }
         if (client.getRole(AWARD_ROLE) == null) {
             client.addRole(AWARD_ROLE).setDescription("Award and reverse reputation points through the community API");
+            changed = true;
+        }
+        if (client.getRole(VIEW_MEMBERS_ROLE) == null) {
+            client.addRole(VIEW_MEMBERS_ROLE).setDescription("List the holders of any advocate role through the community API");
             changed = true;
         }
         return changed;

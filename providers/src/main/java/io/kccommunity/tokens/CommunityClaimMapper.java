@@ -1,5 +1,6 @@
 package io.kccommunity.tokens;
 
+import io.kccommunity.advocacy.AdvocacyRules;
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.reputation.Badges;
 import io.kccommunity.reputation.ReputationSummary;
@@ -13,6 +14,7 @@ import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -43,6 +45,7 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
     public static final String INCLUDE_REPUTATION = "community.reputation";
     public static final String INCLUDE_LEVEL = "community.level";
     public static final String INCLUDE_BADGES = "community.badges";
+    public static final String INCLUDE_ROLES = "community.roles";
 
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
@@ -60,6 +63,9 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
                 "Add the name of the member's reputation level as 'level'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
         CONFIG.add(new ProviderConfigProperty(INCLUDE_BADGES, "Include 'badges'",
                 "Add the ids of the member's badges as 'badges'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
+        CONFIG.add(new ProviderConfigProperty(INCLUDE_ROLES, "Include 'roles'",
+                "Add the short names of the member's advocate roles (advocate, guru, ...) as 'roles'.",
+                ProviderConfigProperty.BOOLEAN_TYPE, "true"));
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CommunityClaimMapper.class);
     }
 
@@ -80,6 +86,7 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         config.put(INCLUDE_REPUTATION, "true");
         config.put(INCLUDE_LEVEL, "true");
         config.put(INCLUDE_BADGES, "true");
+        config.put(INCLUDE_ROLES, "true");
         model.setConfig(config);
         return model;
     }
@@ -138,8 +145,23 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
             if (isOn(mappingModel, INCLUDE_BADGES, true)) {
                 claim.put("badges", user.getAttributeStream(Badges.ATTRIBUTE).toList());
             }
+            if (isOn(mappingModel, INCLUDE_ROLES, true)) {
+                claim.put("roles", advocateRoles(realm, user));
+            }
         }
         token.getOtherClaims().put(CLAIM, claim);
+    }
+
+    /** Short names of the advocate roles whose realm role the user holds (role mappings are cached). */
+    private static List<String> advocateRoles(RealmModel realm, UserModel user) {
+        List<String> held = new ArrayList<>();
+        AdvocacyRules.read(realm).roles().forEach((name, rule) -> {
+            RoleModel role = realm.getRole(rule.realmRole());
+            if (role != null && user.hasRole(role)) {
+                held.add(name);
+            }
+        });
+        return held;
     }
 
     private static boolean isOn(ProtocolMapperModel model, String key, boolean byDefault) {

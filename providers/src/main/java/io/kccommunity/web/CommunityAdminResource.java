@@ -1,5 +1,6 @@
 package io.kccommunity.web;
 
+import io.kccommunity.advocacy.AdvocacyAdminResource;
 import io.kccommunity.membership.MembersAdminResource;
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.reputation.ReputationAdminResource;
@@ -40,6 +41,15 @@ public class CommunityAdminResource {
             throw CommunityError.communityNotEnabled();
         }
         return new ReputationAdminResource(session, realm, access, adminEvent);
+    }
+
+    @Path("advocacy")
+    public AdvocacyAdminResource advocacy() {
+        if (!CommunitySettings.isEnabled(realm)) {
+            access.viewRealm();
+            throw CommunityError.communityNotEnabled();
+        }
+        return new AdvocacyAdminResource(session, realm, access, adminEvent);
     }
 
     @Path("members")

@@ -1,5 +1,8 @@
 package io.kccommunity.web;
 
+import io.kccommunity.advocacy.Advocacy;
+import io.kccommunity.advocacy.Holders;
+import io.kccommunity.advocacy.RoleViews;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipResource;
 import io.kccommunity.membership.MembershipView;
@@ -16,6 +19,7 @@ import io.kccommunity.setup.CommunitySettings;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -56,6 +60,9 @@ public class CommunityRealmResource {
         me.put("membership", MembershipView.of(member));
         me.put("profile", CommunityProfile.of(caller.user()).summary());
         me.put("reputation", ReputationSummary.of(session, realm(), caller.user(), member));
+        RoleViews.Standing standing = RoleViews.standing(new Advocacy(session, realm()), caller.user(), member);
+        me.put("roles", standing.roles());
+        me.put("progress", standing.progress());
         Map<String, Object> community = config.toJson();
         community.remove("enabled");
         me.put("community", community);
@@ -115,6 +122,17 @@ public class CommunityRealmResource {
             throw CommunityError.forbidden("The leaderboard is open to members and apps");
         }
         return Leaderboard.read(session, realm(), Leaderboard.period(period), Paging.of(first, max), caller.user(), admin);
+    }
+
+    /** Holders of an advocate role, for apps, user admins and (for listed roles) members. */
+    @GET
+    @Path("roles/{role}/members")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Holders.Holder> roleHolders(@PathParam("role") String role, @QueryParam("first") String first,
+                                            @QueryParam("max") String max) {
+        Caller caller = Caller.authenticate(session);
+        enabledConfig();
+        return Holders.page(session, realm(), caller, role, Paging.of(first, max));
     }
 
     private CommunityConfig enabledConfig() {

@@ -1,0 +1,260 @@
+package io.kccommunity.advocacy;
+
+import io.kccommunity.membership.MemberEntity;
+import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.reputation.BadgeAwardEntity;
+import io.kccommunity.reputation.Badges;
+import io.kccommunity.reputation.ReputationRules;
+import io.kccommunity.reputation.ReputationStore;
+import io.kccommunity.web.CommunityError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Advocate roles of one realm: promotion by rule (with a grace period before a rule takes a role
+ * back), grants and revocations by admins (sticky: rules never touch them), expiries, and the
+ * realm role kept in step with each holding. Callers hold the member's row lock
+ * ({@link ReputationStore#lockMember}), so one member's roles are never decided twice at once.
+ */
+public final class Advocacy {
+
+    public static final String RULE = "rule";
+    public static final String MANUAL = "manual";
+    public static final String ELECTION = "election";
+    static final long DAY_MILLIS = 86_400_000L;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdvocacyRules rules;
+    private final ReputationRules reputation;
+    private final AdvocacyStore store;
+
+    public Advocacy(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.rules = AdvocacyRules.read(realm);
+        this.reputation = ReputationRules.read(realm);
+        this.store = new AdvocacyStore(session);
+    }
+
+    /** Applies every promotion rule to the member; returns {granted, revoked}. */
+    public int[] evaluate(UserModel user, MemberEntity member) {
+        int[] changes = new int[2];
+        if (member == null || member.getStatus() != MembershipStatus.ACTIVE) {
+            return changes;
+        }
+        Map<String, RoleHoldingEntity> held = holdings(user);
+        Conditions.Facts facts = facts(user, member);
+        long now = Time.currentTimeMillis();
+        rules.roles().forEach((role, rule) -> {
+            if (rule.promotion() == null) {
+                return;
+            }
+            boolean met = Conditions.allMet(Conditions.check(role, rule.promotion(), facts, reputation));
+            RoleHoldingEntity holding = held.get(role);
+            if (holding == null && met) {
+                hold(user, role, RULE, null, null, null);
+                changes[0]++;
+            } else if (holding != null && RULE.equals(holding.getSource())) {
+                if (met) {
+                    holding.setFailingSince(null);
+                } else if (!rule.promotion().isGrantOnly()) {
+                    if (holding.getFailingSince() == null) {
+                        holding.setFailingSince(now);
+                    }
+                    if (now - holding.getFailingSince() >= rule.promotion().grace() * DAY_MILLIS) {
+                        release(user, holding, RULE, null, "the promotion rule no longer holds");
+                        changes[1]++;
+                    }
+                }
+            }
+        });
+        store.flush();
+        return changes;
+    }
+
+    /** Where the member stands on each rule-governed role they do not hold yet. */
+    public Map<String, List<Conditions.Condition>> progress(UserModel user, MemberEntity member) {
+        Map<String, List<Conditions.Condition>> progress = new LinkedHashMap<>();
+        if (member == null || member.getStatus() != MembershipStatus.ACTIVE) {
+            return progress;
+        }
+        Map<String, RoleHoldingEntity> held = holdings(user);
+        Conditions.Facts facts = facts(user, member);
+        rules.roles().forEach((role, rule) -> {
+            if (rule.promotion() != null && !held.containsKey(role)) {
+                progress.put(role, Conditions.check(role, rule.promotion(), facts, reputation));
+            }
+        });
+        return progress;
+    }
+
+    /**
+     * An admin grants a role (or an election does): sticky, optionally until {@code expiresAt}. A role
+     * held by rule becomes a manual one. Returns false when nothing changed.
+     */
+    public boolean grant(UserModel user, String role, String source, String actor, String reason, Long expiresAt) {
+        requireRole(role);
+        MemberEntity member = new ReputationStore(session).lockMember(realm.getId(), user.getId());
+        if (member == null || member.getStatus() != MembershipStatus.ACTIVE) {
+            throw CommunityError.notFound("not_a_member", "The user is not an active member");
+        }
+        RoleHoldingEntity holding = holdings(user).get(role);
+        if (holding != null && holding.getSource().equals(source) && java.util.Objects.equals(holding.getExpiresAt(), expiresAt)) {
+            return false;
+        }
+        if (holding == null) {
+            hold(user, role, source, actor, reason, expiresAt);
+        } else {
+            holding.setSource(source);
+            holding.setExpiresAt(expiresAt);
+            holding.setFailingSince(null);
+            history(user.getId(), role, "grant", source, actor, reason, expiresAt);
+        }
+        store.flush();
+        return true;
+    }
+
+    /** An admin revokes a role, whatever granted it. Returns false when the member did not hold it. */
+    public boolean revoke(UserModel user, String role, String actor, String reason) {
+        requireRole(role);
+        new ReputationStore(session).lockMember(realm.getId(), user.getId());
+        RoleHoldingEntity holding = holdings(user).get(role);
+        if (holding == null) {
+            return false;
+        }
+        release(user, holding, MANUAL, actor, reason);
+        store.flush();
+        return true;
+    }
+
+    /** A member who leaves gives up every advocate role. */
+    public void leave(UserModel user) {
+        holdings(user).values().forEach(h -> release(user, h, "membership", null, "left the community"));
+        store.flush();
+    }
+
+    /** Revokes the roles whose expiry has passed; returns how many. */
+    public int expire(long now) {
+        int revoked = 0;
+        for (RoleHoldingEntity holding : store.expired(realm.getId(), now)) {
+            UserModel user = session.users().getUserById(realm, holding.getUserId());
+            new ReputationStore(session).lockMember(realm.getId(), holding.getUserId());
+            if (user != null) {
+                release(user, holding, "expiry", null, "the grant expired");
+                revoked++;
+            }
+        }
+        store.flush();
+        return revoked;
+    }
+
+    public boolean nominate(UserModel user, String role, String actor) {
+        requireRole(role);
+        if (store.nomination(realm.getId(), user.getId(), role) != null) {
+            return false;
+        }
+        NominationEntity nomination = new NominationEntity();
+        nomination.setId(KeycloakModelUtils.generateId());
+        nomination.setRealmId(realm.getId());
+        nomination.setUserId(user.getId());
+        nomination.setRole(role);
+        nomination.setNominatedBy(actor);
+        nomination.setNominatedAt(Time.currentTimeMillis());
+        store.persist(nomination);
+        store.flush();
+        return true;
+    }
+
+    public boolean withdrawNomination(UserModel user, String role) {
+        requireRole(role);
+        NominationEntity nomination = store.nomination(realm.getId(), user.getId(), role);
+        if (nomination == null) {
+            return false;
+        }
+        store.remove(nomination);
+        store.flush();
+        return true;
+    }
+
+    public Map<String, RoleHoldingEntity> holdings(UserModel user) {
+        return store.holdings(realm.getId(), user.getId()).stream()
+                .collect(Collectors.toMap(RoleHoldingEntity::getRole, h -> h, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public List<RoleHistoryEntity> history(UserModel user, int first, int max) {
+        return store.history(realm.getId(), user.getId(), first, max);
+    }
+
+    public AdvocacyRules rules() {
+        return rules;
+    }
+
+    public void requireRole(String role) {
+        if (role == null || rules.role(role) == null) {
+            throw CommunityError.notFound("role_not_found", "Advocate roles are " + String.join(", ", AdvocacyRules.ROLES));
+        }
+    }
+
+    private Conditions.Facts facts(UserModel user, MemberEntity member) {
+        Set<String> badges = new Badges(session, realm, reputation).held(user).stream()
+                .map(BadgeAwardEntity::getBadge).collect(Collectors.toSet());
+        long days = member.getJoinedAt() == null ? 0 : (Time.currentTimeMillis() - member.getJoinedAt()) / DAY_MILLIS;
+        Set<String> nominated = rules.roles().keySet().stream()
+                .filter(r -> store.nomination(realm.getId(), user.getId(), r) != null).collect(Collectors.toSet());
+        return new Conditions.Facts(member.getReputation(), badges, days, nominated,
+                count -> store.eventsSince(realm.getId(), user.getId(), count.type(),
+                        Time.currentTimeMillis() - count.days() * DAY_MILLIS));
+    }
+
+    private void hold(UserModel user, String role, String source, String actor, String reason, Long expiresAt) {
+        RoleHoldingEntity holding = new RoleHoldingEntity();
+        holding.setId(KeycloakModelUtils.generateId());
+        holding.setRealmId(realm.getId());
+        holding.setUserId(user.getId());
+        holding.setRole(role);
+        holding.setSource(source);
+        holding.setSince(Time.currentTimeMillis());
+        holding.setExpiresAt(expiresAt);
+        store.persist(holding);
+        RoleModel realmRole = realm.getRole(rules.role(role).realmRole());
+        if (realmRole != null && !user.hasDirectRole(realmRole)) {
+            user.grantRole(realmRole);
+        }
+        history(user.getId(), role, "grant", source, actor, reason, expiresAt);
+    }
+
+    private void release(UserModel user, RoleHoldingEntity holding, String source, String actor, String reason) {
+        store.remove(holding);
+        RoleModel realmRole = realm.getRole(rules.role(holding.getRole()).realmRole());
+        if (realmRole != null && user.hasDirectRole(realmRole)) {
+            user.deleteRoleMapping(realmRole);
+        }
+        history(user.getId(), holding.getRole(), "revoke", source, actor, reason, null);
+    }
+
+    private void history(String userId, String role, String action, String source, String actor, String reason,
+                         Long expiresAt) {
+        RoleHistoryEntity entry = new RoleHistoryEntity();
+        entry.setId(KeycloakModelUtils.generateId());
+        entry.setRealmId(realm.getId());
+        entry.setUserId(userId);
+        entry.setRole(role);
+        entry.setAction(action);
+        entry.setSource(source);
+        entry.setActor(actor);
+        entry.setReason(reason);
+        entry.setExpiresAt(expiresAt);
+        entry.setOccurredAt(Time.currentTimeMillis());
+        store.persist(entry);
+    }
+}

@@ -1,0 +1,113 @@
+package io.kccommunity.advocacy;
+
+import io.kccommunity.membership.MembershipStatus;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/** JPA access to holdings, their history, nominations and the sweep's job clock. */
+public final class AdvocacyStore {
+
+    private final EntityManager em;
+
+    public AdvocacyStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    List<RoleHoldingEntity> holdings(String realmId, String userId) {
+        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.userId = :user"
+                        + " order by h.since, h.role", RoleHoldingEntity.class)
+                .setParameter("realm", realmId).setParameter("user", userId).getResultList();
+    }
+
+    /** Holders of a role, longest-standing first. */
+    List<RoleHoldingEntity> holders(String realmId, String role, int first, int max) {
+        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.role = :role"
+                        + " order by h.since, h.userId", RoleHoldingEntity.class)
+                .setParameter("realm", realmId).setParameter("role", role)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    List<RoleHoldingEntity> expired(String realmId, long now) {
+        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.expiresAt <= :now",
+                        RoleHoldingEntity.class)
+                .setParameter("realm", realmId).setParameter("now", now).getResultList();
+    }
+
+    /** Active members who hold a role by rule or reach a reputation: those a time-based rule may change. */
+    List<String> sweepCandidates(String realmId, int minReputation) {
+        return em.createQuery("select m.userId from MemberEntity m where m.realmId = :realm and m.status = :active"
+                        + " and (m.reputation >= :min or exists (select h.id from RoleHoldingEntity h"
+                        + " where h.realmId = m.realmId and h.userId = m.userId and h.source = 'rule'))"
+                        + " order by m.userId", String.class)
+                .setParameter("realm", realmId).setParameter("active", MembershipStatus.ACTIVE)
+                .setParameter("min", minReputation).getResultList();
+    }
+
+    List<RoleHistoryEntity> history(String realmId, String userId, int first, int max) {
+        return em.createQuery("select h from RoleHistoryEntity h where h.realmId = :realm and h.userId = :user"
+                        + " order by h.occurredAt desc, h.id", RoleHistoryEntity.class)
+                .setParameter("realm", realmId).setParameter("user", userId)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    NominationEntity nomination(String realmId, String userId, String role) {
+        List<NominationEntity> found = em.createQuery("select n from NominationEntity n where n.realmId = :realm"
+                        + " and n.userId = :user and n.role = :role", NominationEntity.class)
+                .setParameter("realm", realmId).setParameter("user", userId).setParameter("role", role).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Net count of events of a type since a time (a reversal takes one back). */
+    long eventsSince(String realmId, String userId, String type, long since) {
+        Long net = em.createQuery("select sum(case when e.reverses is null then 1 else -1 end) from ReputationEventEntity e"
+                        + " where e.realmId = :realm and e.userId = :user and e.type = :type and e.createdAt >= :since", Long.class)
+                .setParameter("realm", realmId).setParameter("user", userId).setParameter("type", type)
+                .setParameter("since", since).getSingleResult();
+        return net == null ? 0 : net;
+    }
+
+    /**
+     * Claims a run of a job: true for exactly one caller per interval across all nodes, because the
+     * database applies one conditional update at a time.
+     */
+    boolean claim(String job, long now, long lastRunAtMost, String node) {
+        return em.createQuery("update JobEntity j set j.lastRun = :now, j.node = :node where j.name = :name"
+                        + " and j.lastRun <= :due")
+                .setParameter("now", now).setParameter("node", node).setParameter("name", job)
+                .setParameter("due", lastRunAtMost).executeUpdate() == 1;
+    }
+
+    List<SweepRunEntity> sweepRuns(String realmId, int max) {
+        return em.createQuery("select r from SweepRunEntity r where r.realmId = :realm order by r.startedAt desc",
+                        SweepRunEntity.class)
+                .setParameter("realm", realmId).setMaxResults(max).getResultList();
+    }
+
+    void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    void remove(Object entity) {
+        em.remove(entity);
+    }
+
+    void flush() {
+        em.flush();
+    }
+
+    public void deleteByUser(String realmId, String userId) {
+        for (String entity : List.of("RoleHoldingEntity", "RoleHistoryEntity", "NominationEntity")) {
+            em.createQuery("delete from " + entity + " x where x.realmId = :realm and x.userId = :user")
+                    .setParameter("realm", realmId).setParameter("user", userId).executeUpdate();
+        }
+    }
+
+    public void deleteByRealm(String realmId) {
+        for (String entity : List.of("RoleHoldingEntity", "RoleHistoryEntity", "NominationEntity", "SweepRunEntity")) {
+            em.createQuery("delete from " + entity + " x where x.realmId = :realm")
+                    .setParameter("realm", realmId).executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.kccommunity.advocacy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** How holdings, history and progress read in the API. Times are ISO-8601 instants. */
+public final class RoleViews {
+
+    private RoleViews() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Held(String role, String realmRole, String source, String since, String expiresAt) {
+        static Held of(RoleHoldingEntity h, AdvocacyRules rules) {
+            return new Held(h.getRole(), rules.role(h.getRole()).realmRole(), h.getSource(), iso(h.getSince()),
+                    iso(h.getExpiresAt()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(String role, String action, String source, String actor, String reason, String expiresAt,
+                         String at) {
+        static Change of(RoleHistoryEntity h) {
+            return new Change(h.getRole(), h.getAction(), h.getSource(), h.getActor(), h.getReason(),
+                    iso(h.getExpiresAt()), iso(h.getOccurredAt()));
+        }
+    }
+
+    /** A member's roles: held now, and where they stand on the others. */
+    public record Standing(List<Held> roles, Map<String, List<Conditions.Condition>> progress) {
+    }
+
+    static String iso(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis).toString();
+    }
+
+    public static Standing standing(Advocacy advocacy, org.keycloak.models.UserModel user,
+                                    io.kccommunity.membership.MemberEntity member) {
+        List<Held> held = advocacy.holdings(user).values().stream().map(h -> Held.of(h, advocacy.rules())).toList();
+        return new Standing(held, advocacy.progress(user, member));
+    }
+}

@@ -1,0 +1,95 @@
+package io.kccommunity.events;
+
+import io.kccommunity.advocacy.Advocacy;
+import io.kccommunity.advocacy.AdvocacySweep;
+import io.kccommunity.membership.MemberActivatedEvent;
+import io.kccommunity.membership.MemberDeactivatedEvent;
+import io.kccommunity.reputation.BuiltInSources;
+import io.kccommunity.reputation.ReputationChangedEvent;
+import io.kccommunity.support.StatelessFactory;
+import org.keycloak.Config;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.timer.TimerProvider;
+
+/**
+ * Where the capabilities meet Keycloak's life cycle: the realm event listener {@code community}
+ * (logins and profile updates feed the built-in reputation sources), the provider events our own
+ * code publishes (joining, leaving, reputation changes drive promotions), and the periodic
+ * advocacy sweep, every {@code --spi-events-listener--community--sweep-interval} seconds (default
+ * 3600) on each node and, through the job clock in the database, once per interval in the cluster.
+ */
+public class CommunityEvents extends StatelessFactory<EventListenerProvider> implements EventListenerProviderFactory {
+
+    public static final String ID = "community";
+    static final String SWEEP_TASK = "community-advocacy-sweep";
+
+    private long sweepIntervalMillis;
+    private KeycloakSessionFactory factory;
+
+    @Override
+    public void init(Config.Scope config) {
+        sweepIntervalMillis = Math.max(1, config.getLong("sweepInterval", 3600L)) * 1000;
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new EventListenerProvider() {
+            @Override
+            public void onEvent(Event event) {
+                BuiltInSources.onEvent(session, event);
+            }
+
+            @Override
+            public void onEvent(AdminEvent event, boolean includeRepresentation) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        this.factory = factory;
+        factory.register(this::onProviderEvent);
+    }
+
+    private void onProviderEvent(ProviderEvent event) {
+        if (event instanceof PostMigrationEvent) {
+            try (KeycloakSession session = factory.create()) {
+                session.getProvider(TimerProvider.class).schedule(
+                        () -> AdvocacySweep.runIfDue(factory, sweepIntervalMillis), sweepIntervalMillis, SWEEP_TASK);
+            }
+        } else if (event instanceof MemberActivatedEvent joined) {
+            BuiltInSources.onJoin(joined);
+        } else if (event instanceof ReputationChangedEvent changed) {
+            new Advocacy(changed.session(), changed.realm()).evaluate(changed.user(), changed.member());
+        } else if (event instanceof MemberDeactivatedEvent left) {
+            new Advocacy(left.session(), left.realm()).leave(left.user());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (factory != null) {
+            try (KeycloakSession session = factory.create()) {
+                session.getProvider(TimerProvider.class).cancelTask(SWEEP_TASK);
+            } catch (RuntimeException shuttingDown) {
+                // the timer stops with Keycloak anyway
+            }
+        }
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
