@@ -31,6 +31,8 @@ class DemoRealmIT {
         // join (1) + completed profile (5) + the forum's awards (40), and perhaps today's first login (1)
         assertTrue(ana.at("/community/reputation").asInt() >= 46, ana::toString);
         assertTrue(ana.at("/community/badges").toString().contains("profile-complete"), ana::toString);
+        assertEquals("[\"guru\"]", ana.at("/community/roles").toString(), ana::toString);
+        assertTrue(MembershipIT.roles(ana).contains("community-guru"), ana::toString);
         JsonNode publicProfile = Expect.ok(api.get("/realms/" + realm + "/community/members/ana.bakes", null), 200);
         assertEquals("Ana Baker", publicProfile.get("displayName").asText());
         Expect.error(api.get("/realms/" + realm + "/community/members/rye-bob", null), 404, "profile_not_found");

@@ -89,6 +89,9 @@ public final class DemoServer {
                 Map.of("handle", "rye-bob", "type", "helpful-flag", "key", "demo-5"),
                 Map.of("handle", "cyrus", "type", "helpful-flag", "key", "demo-6"));
         check(api.post("/realms/" + REALM + "/community/reputation/events", app, events), 201, "award reputation");
+        String ana = api.get("/admin/realms/" + REALM + "/users?username=ana&exact=true", admin).json().get(0).get("id").asText();
+        check(api.put("/admin/realms/" + REALM + "/community/advocacy/members/" + ana + "/roles/guru", api.adminToken(),
+                Map.of("reason", "Answers sourdough questions every week")), 200, "ana becomes a guru");
     }
 
     /** Complete profiles with a mix of visibilities: public, members only, private. */
