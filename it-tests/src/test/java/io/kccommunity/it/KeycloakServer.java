@@ -221,8 +221,10 @@ public final class KeycloakServer {
         if (database == Database.H2) {
             return List.of();
         }
+        // two nodes share the database server's connections (100 by default): as in production, size
+        // the pools so that nodes x pool stays below the server's max_connections
         return List.of("--db-url=" + database.url(PG_DATABASE), "--db-username=" + database.user(),
-                "--db-password=" + System.getProperty("it.db.password", ""));
+                "--db-password=" + System.getProperty("it.db.password", ""), "--db-pool-max-size=40");
     }
 
     /** A connection to the server's database {@code name} ("" for none), for resets and benchmark seeding. */

@@ -3,7 +3,7 @@ package io.kccommunity.advocacy;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.reputation.ReputationRules;
 import io.kccommunity.support.Text;
-import io.kccommunity.support.Transactions;
+import io.kccommunity.reputation.ReputationStore;
 import io.kccommunity.web.AdminAccess;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.JsonBody;
@@ -85,10 +85,6 @@ public class AdvocacyAdminResource {
         return view(session, user(userId), Paging.of(first, max));
     }
 
-    /** After a change made in a transaction of its own, the member as that transaction left them. */
-    private Map<String, Object> fresh(UserModel user) {
-        return Transactions.retrying(session, s -> view(s, userIn(s, user), Paging.of(null, null)));
-    }
 
     private static Map<String, Object> view(KeycloakSession s, UserModel user, Paging paging) {
         RealmModel realm = s.getContext().getRealm();
@@ -116,13 +112,12 @@ public class AdvocacyAdminResource {
         String reason = required(grant.reason());
         Long expiresAt = expiry(grant.expiresAt());
         String admin = access.adminUserId();
-        boolean changed = Transactions.retrying(session, s -> new Advocacy(s, s.getContext().getRealm())
-                .grant(userIn(s, user), role, Advocacy.MANUAL, admin, reason, expiresAt));
+        boolean changed = new Advocacy(session, realm).grant(user, role, Advocacy.MANUAL, admin, reason, expiresAt);
         if (changed) {
             event(OperationType.CREATE, ROLE_EVENT, Map.of("role", role, "reason", reason,
                     "expiresAt", grant.expiresAt() == null ? "" : grant.expiresAt()), path(user, "roles", role));
         }
-        return fresh(user);
+        return view(session, user, Paging.of(null, null));
     }
 
     @DELETE
@@ -135,12 +130,11 @@ public class AdvocacyAdminResource {
         new Advocacy(session, realm).requireRole(role);
         String why = required(reason);
         String admin = access.adminUserId();
-        if (!Transactions.retrying(session, s -> new Advocacy(s, s.getContext().getRealm())
-                .revoke(userIn(s, user), role, admin, why))) {
+        if (!new Advocacy(session, realm).revoke(user, role, admin, why)) {
             throw CommunityError.notFound("role_not_held", "The member does not hold this role");
         }
         event(OperationType.DELETE, ROLE_EVENT, Map.of("role", role, "reason", why), path(user, "roles", role));
-        return fresh(user);
+        return view(session, user, Paging.of(null, null));
     }
 
     /** Nominates a member for a role whose rule asks for a nomination; the rule is checked at once. */
@@ -151,21 +145,17 @@ public class AdvocacyAdminResource {
         access.manageUsers();
         UserModel user = user(userId);
         String admin = access.adminUserId();
-        boolean changed = Transactions.retrying(session, s -> {
-            Advocacy advocacy = new Advocacy(s, s.getContext().getRealm());
-            UserModel nominee = userIn(s, user);
-            var member = new io.kccommunity.reputation.ReputationStore(s).lockMember(realm.getId(), user.getId());
-            if (member == null) {
-                throw CommunityError.notFound("not_a_member", "The user is not a member");
-            }
-            boolean added = advocacy.nominate(nominee, role, admin);
-            advocacy.evaluate(nominee, member);
-            return added;
-        });
+        Advocacy advocacy = new Advocacy(session, realm);
+        var member = new ReputationStore(session).lockMember(realm.getId(), user.getId());
+        if (member == null) {
+            throw CommunityError.notFound("not_a_member", "The user is not a member");
+        }
+        boolean changed = advocacy.nominate(user, role, admin);
+        advocacy.evaluate(user, member);
         if (changed) {
             event(OperationType.CREATE, NOMINATION_EVENT, Map.of("role", role), path(user, "nominations", role));
         }
-        return fresh(user);
+        return view(session, user, Paging.of(null, null));
     }
 
     @DELETE
@@ -174,11 +164,11 @@ public class AdvocacyAdminResource {
     public Map<String, Object> withdraw(@PathParam("userId") String userId, @PathParam("role") String role) {
         access.manageUsers();
         UserModel user = user(userId);
-        if (!Transactions.retrying(session, s -> new Advocacy(s, s.getContext().getRealm()).withdrawNomination(userIn(s, user), role))) {
+        if (!new Advocacy(session, realm).withdrawNomination(user, role)) {
             throw CommunityError.notFound("nomination_not_found", "The member is not nominated for this role");
         }
         event(OperationType.DELETE, NOMINATION_EVENT, Map.of("role", role), path(user, "nominations", role));
-        return fresh(user);
+        return view(session, user, Paging.of(null, null));
     }
 
     /** Runs the sweep for this realm now (expiries, time-based rules, grace periods). */
@@ -187,7 +177,7 @@ public class AdvocacyAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> sweep() {
         access.manageRealm();
-        int[] changes = Transactions.retrying(session, s -> AdvocacySweep.sweep(s, s.getContext().getRealm(), false));
+        int[] changes = AdvocacySweep.sweep(session, realm, false);
         return Map.of("granted", changes[0], "revoked", changes[1]);
     }
 
@@ -235,10 +225,6 @@ public class AdvocacyAdminResource {
 
     private void event(OperationType operation, String resource, Object representation, String... path) {
         adminEvent.operation(operation).resource(resource).resourcePath(path).representation(representation).success();
-    }
-
-    private static UserModel userIn(KeycloakSession s, UserModel user) {
-        return s.users().getUserById(s.getContext().getRealm(), user.getId());
     }
 
     private UserModel user(String userId) {

@@ -3,6 +3,7 @@ package io.kccommunity.advocacy;
 import io.kccommunity.membership.MembershipStatus;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import io.kccommunity.support.Writes;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
@@ -94,7 +95,7 @@ public final class AdvocacyStore {
     }
 
     void flush() {
-        em.flush();
+        Writes.flush(em, "The member's roles");
     }
 
     public void deleteByUser(String realmId, String userId) {

@@ -1,14 +1,12 @@
 package io.kccommunity.membership;
 
-import io.kccommunity.web.CommunityError;
+import io.kccommunity.support.Writes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.stream.Stream;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelException;
 
 /** JPA access to {@link MemberEntity}; every query is by the indexed realm + user key or by realm. */
 public final class MemberStore {
@@ -56,13 +54,7 @@ public final class MemberStore {
      * optimistic lock) makes this one fail with a 409 instead of a 500 at commit.
      */
     public void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException | ModelException e) {
-            // Keycloak's entity manager proxy turns unique-key and optimistic-lock failures into ModelExceptions
-            throw CommunityError.conflict("concurrent_change",
-                    "The membership was changed by a concurrent request; read it again");
-        }
+        Writes.flush(em, "The membership");
     }
 
     public void deleteByUser(String realmId, String userId) {

@@ -46,7 +46,7 @@ public final class BuiltInSources {
             return;
         }
         UserModel user = session.users().getUserById(realm, event.getUserId());
-        if (user == null || user.getFirstAttribute(Memberships.MEMBER_SINCE) == null) {
+        if (user == null || user.getFirstAttribute(Memberships.MEMBER_SINCE) == null || nothingToBook(session, realm, user, event)) {
             return;
         }
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
@@ -68,6 +68,20 @@ public final class BuiltInSources {
         });
     }
 
+    /** Most logins of a day find their points booked already: no transaction of their own for them. */
+    private static boolean nothingToBook(KeycloakSession session, RealmModel realm, UserModel user, Event event) {
+        ReputationStore store = new ReputationStore(session);
+        boolean login = event.getType() == EventType.LOGIN
+                && !store.recorded(realm.getId(), Ledger.COMMUNITY_SOURCE, dailyLoginKey());
+        boolean profile = CommunityProfile.of(user).completeness() == 100
+                && !store.recorded(realm.getId(), Ledger.COMMUNITY_SOURCE, ReputationRules.PROFILE_COMPLETE);
+        return !login && !profile;
+    }
+
+    private static String dailyLoginKey() {
+        return ReputationRules.DAILY_LOGIN + ":" + LocalDate.ofEpochDay(Ledger.day(Time.currentTimeMillis()));
+    }
+
     private static void book(KeycloakSession session, RealmModel realm, Event event) {
         UserModel user = session.users().getUserById(realm, event.getUserId());
         if (user == null) {
@@ -75,8 +89,7 @@ public final class BuiltInSources {
         }
         Ledger ledger = new Ledger(session, realm);
         if (event.getType() == EventType.LOGIN) {
-            ledger.awardBuiltIn(user, ReputationRules.DAILY_LOGIN,
-                    ReputationRules.DAILY_LOGIN + ":" + LocalDate.ofEpochDay(Ledger.day(Time.currentTimeMillis())));
+            ledger.awardBuiltIn(user, ReputationRules.DAILY_LOGIN, dailyLoginKey());
         }
         if (CommunityProfile.of(user).completeness() == 100) {
             ledger.awardBuiltIn(user, ReputationRules.PROFILE_COMPLETE, ReputationRules.PROFILE_COMPLETE);

@@ -1,7 +1,6 @@
 package io.kccommunity.reputation;
 
 import io.kccommunity.membership.MemberStore;
-import io.kccommunity.support.Transactions;
 import io.kccommunity.web.AdminAccess;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.JsonBody;
@@ -101,8 +100,7 @@ public class ReputationAdminResource {
         if (adjustment.points() == null) {
             throw CommunityError.badRequest("invalid_points", "points is required");
         }
-        EventView view = Transactions.retrying(session, s -> EventView.of(new Ledger(s, s.getContext().getRealm())
-                .adjust(userIn(s, user), adjustment.points(), adjustment.reason())));
+        EventView view = EventView.of(new Ledger(session, realm).adjust(user, adjustment.points(), adjustment.reason()));
         event(OperationType.CREATE, REPUTATION_EVENT, view, "community", "reputation", "members", user.getId(),
                 "adjustments", view.id());
         return Response.status(Response.Status.CREATED).entity(view).build();
@@ -115,12 +113,12 @@ public class ReputationAdminResource {
         access.manageUsers();
         UserModel user = user(userId);
         String adminId = access.adminUserId();
-        boolean awarded = Transactions.retrying(session, s -> badges(s).grant(userIn(s, user), badgeId, adminId));
+        boolean awarded = badges().grant(user, badgeId, adminId);
         if (awarded) {
             event(OperationType.CREATE, BADGE_EVENT, Map.of("badge", badgeId), "community", "reputation",
                     "members", user.getId(), "badges", badgeId);
         }
-        return fresh(user);
+        return member(userId);
     }
 
     @DELETE
@@ -129,19 +127,14 @@ public class ReputationAdminResource {
     public ReputationSummary revoke(@PathParam("userId") String userId, @PathParam("badgeId") String badgeId) {
         access.manageUsers();
         UserModel user = user(userId);
-        if (!Transactions.retrying(session, s -> badges(s).revoke(userIn(s, user), badgeId))) {
+        if (!badges().revoke(user, badgeId)) {
             throw CommunityError.notFound("badge_not_held", "The member does not hold this badge");
         }
         event(OperationType.DELETE, BADGE_EVENT, Map.of("badge", badgeId), "community", "reputation",
                 "members", user.getId(), "badges", badgeId);
-        return fresh(user);
+        return member(userId);
     }
 
-    /** After a change made in a transaction of its own, the member as that transaction left them. */
-    private ReputationSummary fresh(UserModel user) {
-        return Transactions.retrying(session, s -> ReputationSummary.of(s, s.getContext().getRealm(), userIn(s, user),
-                new MemberStore(s).find(realm.getId(), user.getId())));
-    }
 
     public record Adjustment(Integer points, String reason) {
     }
@@ -150,13 +143,8 @@ public class ReputationAdminResource {
         adminEvent.operation(operation).resource(resource).resourcePath(path).representation(representation).success();
     }
 
-    private static Badges badges(KeycloakSession s) {
-        return new Badges(s, s.getContext().getRealm(), ReputationRules.read(s.getContext().getRealm()));
-    }
-
-    /** The same user, seen from the session of a transaction of our own. */
-    private static UserModel userIn(KeycloakSession s, UserModel user) {
-        return s.users().getUserById(s.getContext().getRealm(), user.getId());
+    private Badges badges() {
+        return new Badges(session, realm, ReputationRules.read(realm));
     }
 
     private UserModel user(String userId) {

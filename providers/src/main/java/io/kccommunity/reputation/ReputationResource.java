@@ -1,7 +1,6 @@
 package io.kccommunity.reputation;
 
 import io.kccommunity.setup.CommunityInstaller;
-import io.kccommunity.support.Transactions;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.JsonBody;
@@ -45,8 +44,8 @@ public class ReputationResource {
     public Response record(String body) {
         JsonBody.OneOrMany<EventRequest> request = JsonBody.readOneOrMany(session.getContext().getRequestHeaders(), body,
                 EventRequest.class, JsonBody.MAX_BATCH_CHARS);
-        List<EventView> views = Transactions.retrying(session, s -> new Ledger(s, s.getContext().getRealm())
-                .record(source, request.items(), request.many()).stream().map(EventView::of).toList());
+        List<EventView> views = new Ledger(session, realm).record(source, request.items(), request.many()).stream()
+                .map(EventView::of).toList();
         boolean created = views.stream().anyMatch(v -> !v.replayed());
         Object entity = request.many() ? Map.of("events", views) : views.get(0);
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(entity).build();
@@ -59,8 +58,7 @@ public class ReputationResource {
     public Response reverse(@PathParam("id") String id, String body) {
         ReversalRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, ReversalRequest.class,
                 new ReversalRequest(null));
-        EventView view = Transactions.retrying(session, s -> EventView.of(new Ledger(s, s.getContext().getRealm())
-                .reverse(source, id, request.reason())));
+        EventView view = EventView.of(new Ledger(session, realm).reverse(source, id, request.reason()));
         return Response.status(view.replayed() ? Response.Status.OK : Response.Status.CREATED).entity(view).build();
     }
 

@@ -5,6 +5,7 @@ import io.kccommunity.membership.MembershipStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import io.kccommunity.support.Writes;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
@@ -31,7 +32,17 @@ public final class ReputationStore {
         return first(em.createQuery("select e from ReputationEventEntity e where e.realmId = :realm"
                         + " and e.source = :source and e.key = :key", ReputationEventEntity.class)
                 .setParameter("realm", realmId).setParameter("source", source).setParameter("key", key)
+                // a locking read sees what concurrent transactions committed, whatever the isolation level
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList());
+    }
+
+    /** Whether a key is recorded, without locking: a hint, for skipping work that is most likely done. */
+    boolean recorded(String realmId, String source, String key) {
+        return !em.createQuery("select e.id from ReputationEventEntity e where e.realmId = :realm and e.source = :source"
+                        + " and e.key = :key", String.class)
+                .setParameter("realm", realmId).setParameter("source", source).setParameter("key", key)
+                .getResultList().isEmpty();
     }
 
     ReputationEventEntity byId(String realmId, String id) {
@@ -41,7 +52,7 @@ public final class ReputationStore {
 
     ReputationEventEntity reversalOf(String id) {
         return first(em.createQuery("select e from ReputationEventEntity e where e.reverses = :id", ReputationEventEntity.class)
-                .setParameter("id", id).getResultList());
+                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
     }
 
     void insert(ReputationEventEntity event) {
@@ -49,7 +60,7 @@ public final class ReputationStore {
     }
 
     void flush() {
-        em.flush();
+        Writes.flush(em, "The member's reputation");
     }
 
     /** A member's events, newest first. */

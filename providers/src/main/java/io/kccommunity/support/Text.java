@@ -34,6 +34,12 @@ public final class Text {
         return trimmed;
     }
 
+    /** As {@link #clean}, but line breaks and tabs are allowed (descriptions, statements). */
+    public static String paragraphs(String field, String value, int max) {
+        return value == null ? null : clean(field, value.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), max) == null
+                ? null : value.strip();
+    }
+
     public static CommunityError invalid(String field, String rule) {
         return CommunityError.badRequest("invalid_" + field, field + " " + rule);
     }

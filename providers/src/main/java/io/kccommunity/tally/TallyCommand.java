@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The recount command line, the Main-Class of the extension JAR:
@@ -19,16 +17,6 @@ public final class TallyCommand {
 
     static final String USAGE = "usage: tally --method <plurality|block|approval|irv|meek-stv|scottish-stv|schulze|referendum>"
             + " [--seats N] [--threshold fractional|whole] [--quorum N] [--majority 2/3] [--json] FILE";
-
-    private static final Map<String, Supplier<CountingMethod>> METHODS = Map.of(
-            "plurality", ScoreCount::plurality,
-            "block", ScoreCount::plurality,
-            "approval", ScoreCount::approval,
-            "irv", InstantRunoff::new,
-            "meek-stv", () -> new MeekStv(MeekStv.Threshold.FRACTIONAL),
-            "scottish-stv", ScottishStv::new,
-            "schulze", Schulze::new,
-            "referendum", () -> new Referendum(0, 1, 2));
 
     private TallyCommand() {
     }
@@ -64,8 +52,8 @@ public final class TallyCommand {
                     }
                 }
             }
-            if (method == null || !METHODS.containsKey(method) || file == null) {
-                throw new IllegalArgumentException(method != null && !METHODS.containsKey(method)
+            if (method == null || !CountingMethods.exists(method) || file == null) {
+                throw new IllegalArgumentException(method != null && !CountingMethods.exists(method)
                         ? "unknown method '" + method + "'" : "--method and FILE are required");
             }
             if (seats != null && seats < 1) {
@@ -85,11 +73,8 @@ public final class TallyCommand {
                 }
                 election = new Election(election.title(), election.candidates(), seats, election.ballots());
             }
-            CountingMethod counting = switch (method) {
-                case "meek-stv" -> wholeThreshold ? new MeekStv(MeekStv.Threshold.WHOLE) : METHODS.get(method).get();
-                case "referendum" -> Referendum.of(quorum, majority);
-                default -> METHODS.get(method).get();
-            };
+            CountingMethod counting = "meek-stv".equals(method) && wholeThreshold
+                    ? new MeekStv(MeekStv.Threshold.WHOLE) : CountingMethods.of(method, quorum, majority);
             Result result = counting.count(election);
             if (json) {
                 out.println(ResultJson.write(result));
