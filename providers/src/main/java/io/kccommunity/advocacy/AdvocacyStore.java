@@ -73,7 +73,7 @@ public final class AdvocacyStore {
      * Claims a run of a job: true for exactly one caller per interval across all nodes, because the
      * database applies one conditional update at a time.
      */
-    boolean claim(String job, long now, long lastRunAtMost, String node) {
+    public boolean claim(String job, long now, long lastRunAtMost, String node) {
         return em.createQuery("update JobEntity j set j.lastRun = :now, j.node = :node where j.name = :name"
                         + " and j.lastRun <= :due")
                 .setParameter("now", now).setParameter("node", node).setParameter("name", job)

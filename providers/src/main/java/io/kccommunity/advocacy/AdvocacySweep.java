@@ -2,48 +2,23 @@ package io.kccommunity.advocacy;
 
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.reputation.ReputationStore;
-import io.kccommunity.setup.CommunitySettings;
 import java.lang.management.ManagementFactory;
-import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * The periodic sweep for what time alone changes: expired grants, membership age, event counts in
- * a window, grace periods. Every node's timer calls {@link #runIfDue}; the job clock in the database
- * lets one of them through per interval, so the cluster sweeps once, not once per node.
+ * The periodic sweep of one realm's advocate roles, for what time alone changes: expired grants,
+ * membership age, event counts in a window, grace periods.
  */
 public final class AdvocacySweep {
 
-    static final String JOB = "advocacy-sweep";
-    private static final Logger LOG = Logger.getLogger(AdvocacySweep.class);
-    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+    /** This node's name in the sweep log: process id and host. */
+    public static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     private AdvocacySweep() {
-    }
-
-    /** Sweeps every realm with a community, when no node has swept within the interval. */
-    public static void runIfDue(KeycloakSessionFactory factory, long intervalMillis) {
-        long now = Time.currentTimeMillis();
-        // a timer may fire a little early: a tenth of the interval of slack keeps every tick useful
-        boolean claimed = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                s -> new AdvocacyStore(s).claim(JOB, now, now - intervalMillis * 9 / 10, NODE));
-        if (!claimed) {
-            return;
-        }
-        KeycloakModelUtils.runJobInTransaction(factory, s -> s.realms().getRealmsStream()
-                .filter(CommunitySettings::isEnabled).map(RealmModel::getId).toList()
-                .forEach(realmId -> {
-                    try {
-                        KeycloakModelUtils.runJobInTransaction(factory, rs -> sweep(rs, rs.realms().getRealm(realmId), true));
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "Advocacy sweep of realm %s failed; the next sweep tries again", realmId);
-                    }
-                }));
     }
 
     /** Sweeps one realm now; returns {granted, revoked}. {@code logged}: record the run. */

@@ -1,7 +1,6 @@
 package io.kccommunity.events;
 
 import io.kccommunity.advocacy.Advocacy;
-import io.kccommunity.advocacy.AdvocacySweep;
 import io.kccommunity.membership.MemberActivatedEvent;
 import io.kccommunity.membership.MemberDeactivatedEvent;
 import io.kccommunity.reputation.BuiltInSources;
@@ -66,7 +65,7 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
         if (event instanceof PostMigrationEvent) {
             try (KeycloakSession session = factory.create()) {
                 session.getProvider(TimerProvider.class).schedule(
-                        () -> AdvocacySweep.runIfDue(factory, sweepIntervalMillis), sweepIntervalMillis, SWEEP_TASK);
+                        () -> CommunitySweep.runIfDue(factory, sweepIntervalMillis), sweepIntervalMillis, SWEEP_TASK);
             }
         } else if (event instanceof MemberActivatedEvent joined) {
             BuiltInSources.onJoin(joined);

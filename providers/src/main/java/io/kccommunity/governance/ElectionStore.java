@@ -21,9 +21,9 @@ final class ElectionStore {
         return election != null && election.getRealmId().equals(realmId) ? election : null;
     }
 
-    /** The election, locked: phase changes and ballots of one election happen one at a time. */
+    /** The election, locked and read afresh: phase changes and ballots of one election happen one at a time. */
     ElectionEntity lock(ElectionEntity election) {
-        em.lock(election, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(election, LockModeType.PESSIMISTIC_WRITE);
         return election;
     }
 

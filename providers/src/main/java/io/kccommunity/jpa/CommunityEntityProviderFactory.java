@@ -6,6 +6,11 @@ import io.kccommunity.advocacy.NominationEntity;
 import io.kccommunity.advocacy.RoleHistoryEntity;
 import io.kccommunity.advocacy.RoleHoldingEntity;
 import io.kccommunity.advocacy.SweepRunEntity;
+import io.kccommunity.governance.BallotEntity;
+import io.kccommunity.governance.CandidateEntity;
+import io.kccommunity.governance.ElectionEntity;
+import io.kccommunity.governance.Elections;
+import io.kccommunity.governance.VoterEntity;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.profile.HandleEntity;
@@ -36,7 +41,8 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
 
     private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class, HandleEntity.class,
             ReputationEventEntity.class, BadgeAwardEntity.class, RoleHoldingEntity.class, RoleHistoryEntity.class,
-            NominationEntity.class, JobEntity.class, SweepRunEntity.class);
+            NominationEntity.class, JobEntity.class, SweepRunEntity.class, ElectionEntity.class, CandidateEntity.class,
+            VoterEntity.class, BallotEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -78,6 +84,7 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
             Handles.deleteByRealm(removed.getKeycloakSession(), removed.getRealm().getId());
             new ReputationStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             new AdvocacyStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
+            Elections.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kccommunity.web;
 
 import io.kccommunity.advocacy.AdvocacyAdminResource;
+import io.kccommunity.governance.ElectionsAdminResource;
 import io.kccommunity.membership.MembersAdminResource;
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.reputation.ReputationAdminResource;
@@ -50,6 +51,15 @@ public class CommunityAdminResource {
             throw CommunityError.communityNotEnabled();
         }
         return new AdvocacyAdminResource(session, realm, access, adminEvent);
+    }
+
+    @Path("elections")
+    public ElectionsAdminResource elections() {
+        if (!CommunitySettings.isEnabled(realm)) {
+            access.viewRealm();
+            throw CommunityError.communityNotEnabled();
+        }
+        return new ElectionsAdminResource(session, realm, access, adminEvent);
     }
 
     @Path("members")

@@ -3,6 +3,7 @@ package io.kccommunity.web;
 import io.kccommunity.advocacy.Advocacy;
 import io.kccommunity.advocacy.Holders;
 import io.kccommunity.advocacy.RoleViews;
+import io.kccommunity.governance.ElectionsResource;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipResource;
 import io.kccommunity.membership.MembershipView;
@@ -122,6 +123,17 @@ public class CommunityRealmResource {
             throw CommunityError.forbidden("The leaderboard is open to members and apps");
         }
         return Leaderboard.read(session, realm(), Leaderboard.period(period), Paging.of(first, max), caller.user(), admin);
+    }
+
+    /** Elections and referendums: members read, nominate and vote; apps and user admins read. */
+    @Path("elections")
+    public Object elections() {
+        if (Preflight.isPreflight(session)) {
+            return new Preflight();
+        }
+        Caller caller = Caller.authenticate(session);
+        enabledConfig();
+        return new ElectionsResource(session, realm(), caller);
     }
 
     /** Holders of an advocate role, for apps, user admins and (for listed roles) members. */
