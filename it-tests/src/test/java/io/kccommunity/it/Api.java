@@ -127,6 +127,19 @@ public final class Api {
     }
 
     /** The payload of a JWT, decoded (the server signed it; we only read it). */
+    /**
+     * Sends a request again while it answers 409 {@code concurrent_change}, as the API asks apps to
+     * (a concurrent request on this or another node won a lock or a unique key; MariaDB's snapshot
+     * isolation makes this more frequent than on PostgreSQL).
+     */
+    public static Reply resendingConflicts(java.util.function.Supplier<Reply> request) {
+        Reply reply = request.get();
+        for (int attempt = 0; attempt < 20 && reply.status() == 409 && reply.body().contains("concurrent_change"); attempt++) {
+            reply = request.get();
+        }
+        return reply;
+    }
+
     public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         try {

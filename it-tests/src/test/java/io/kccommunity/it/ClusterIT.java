@@ -140,8 +140,8 @@ class ClusterIT {
             String type = i % 3 == 0 ? "post-downvoted" : "helpful-flag";
             expected[m] += i % 3 == 0 ? -2 : 2;
             Map<String, Object> event = ReputationIT.event(members.get(m), type, "cluster-" + i);
-            calls.add(() -> a.post(realmA.path("/reputation/events"), appA, event));
-            calls.add(() -> b.post(realmB.path("/reputation/events"), appB, event));
+            calls.add(() -> Api.resendingConflicts(() -> a.post(realmA.path("/reputation/events"), appA, event)));
+            calls.add(() -> Api.resendingConflicts(() -> b.post(realmB.path("/reputation/events"), appB, event)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Api.Reply> replies = new ArrayList<>();

@@ -45,6 +45,15 @@ class DemoRealmIT {
         assertEquals("ana.bakes", leaders.get(0).get("handle").asText(), leaders::toString);
         assertEquals("rye-bob", leaders.get(1).get("handle").asText(), leaders::toString);
 
+        JsonNode elections = Expect.ok(api.get("/realms/" + realm + "/community/elections", bobToken), 200);
+        assertEquals(2, elections.size(), elections::toString);
+        assertEquals("voting", elections.get(0).get("phase").asText(), "the moderator election is open: " + elections);
+        assertEquals("certified", elections.get(1).get("phase").asText());
+        JsonNode results = Expect.ok(api.get("/realms/" + realm + "/community/elections/" + elections.get(1).get("id").asText()
+                + "/results", bobToken), 200);
+        assertEquals("rye-bob", results.at("/winners/0").asText(), results::toString);
+        assertTrue(MembershipIT.roles(Api.claims(bobToken)).contains("community-board-member"));
+
         String marta = api.passwordGrant(realm, "recipe-forum", null, "marta", "marta", "openid")
                 .json().get("access_token").asText();
         JsonNode config = Expect.ok(api.get("/admin/realms/" + realm + "/community/config", marta), 200);

@@ -37,12 +37,15 @@ public final class DemoServer {
                   Account console:  %s/realms/%s/account/  (members ana, bob, cyrus; non-member dee; password = username)
                   Member API:       %s/realms/%s/community/me
                   Public profile:   %s/realms/%s/community/members/ana.bakes
+                  Leaderboard:      %s/realms/%s/community/leaderboard  (a member's token)
+                  Elections:        %s/realms/%s/community/elections  ('Board 2026' certified; 'Moderators 2027' open)
                   Sample app:       client 'recipe-forum' (public, scope 'community')
                   Try:  curl -s -d grant_type=password -d client_id=recipe-forum -d username=ana -d password=ana \\
                           -d scope='openid community' %s/realms/%s/protocol/openid-connect/token
                 Press Ctrl-C to stop.
                 """.formatted(server.log(), server.baseUrl(), KeycloakServer.ADMIN_PASSWORD, server.baseUrl(), REALM,
-                server.baseUrl(), REALM, server.baseUrl(), REALM, server.baseUrl(), REALM));
+                server.baseUrl(), REALM, server.baseUrl(), REALM, server.baseUrl(), REALM, server.baseUrl(), REALM,
+                server.baseUrl(), REALM));
         Thread.currentThread().join();
     }
 
@@ -67,6 +70,58 @@ public final class DemoServer {
             check(api.updateAccount(REALM, accessToken, member.getValue()), 204, member.getKey() + "'s profile");
         }
         awardReputation(api);
+        holdElections(api);
+    }
+
+    /** A certified board election (bob won) and an open moderator election to vote in. */
+    private static void holdElections(Api api) {
+        String elections = "/admin/realms/" + REALM + "/community/elections";
+        String board = check(api.post(elections, api.adminToken(), Map.of("title", "Board 2026", "method", "irv",
+                "description", Map.of("en", "The chair of the Baker's Circle for a year."),
+                "winnerRole", "board-member", "termDays", 365)), 201, "create the board election").json().get("id").asText();
+        check(api.post(elections + "/" + board + "/open-nominations", api.adminToken(), null), 200, "open nominations");
+        stand(api, board, "ana", "Sourdough classes every month.");
+        stand(api, board, "bob", "More whole-grain events.");
+        check(api.post(elections + "/" + board + "/open-voting", api.adminToken(), null), 200, "open voting");
+        Map<String, String> candidates = candidates(api, board);
+        vote(api, board, "ana", candidates.get("ana.bakes"), candidates.get("rye-bob"));
+        vote(api, board, "bob", candidates.get("rye-bob"));
+        vote(api, board, "cyrus", candidates.get("rye-bob"), candidates.get("ana.bakes"));
+        check(api.post(elections + "/" + board + "/close", api.adminToken(), null), 200, "close");
+        check(api.post(elections + "/" + board + "/certify", api.adminToken(), null), 200, "certify");
+
+        String moderators = check(api.post(elections, api.adminToken(), Map.of("title", "Moderators 2027",
+                "method", "meek-stv", "seats", 2, "description", Map.of("en", "Two moderators for the forum."),
+                "winnerRole", "moderator", "termDays", 180)), 201, "create the moderator election").json().get("id").asText();
+        check(api.post(elections + "/" + moderators + "/open-nominations", api.adminToken(), null), 200, "open nominations");
+        stand(api, moderators, "ana", "Kind and quick.");
+        stand(api, moderators, "bob", "I read every post anyway.");
+        stand(api, moderators, "cyrus", "Pastry threads need love.");
+        check(api.post(elections + "/" + moderators + "/open-voting", api.adminToken(), null), 200, "open voting");
+    }
+
+    private static void stand(Api api, String election, String member, String statement) {
+        String token = memberToken(api, member);
+        String self = Api.claims(token).get("sub").asText();
+        check(api.post("/realms/" + REALM + "/community/elections/" + election + "/candidates", token,
+                Map.of("userId", self, "statement", statement)), 201, member + " stands");
+    }
+
+    private static Map<String, String> candidates(Api api, String election) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        check(api.get("/realms/" + REALM + "/community/elections/" + election, memberToken(api, "ana")), 200, "read election")
+                .json().get("candidates").forEach(c -> ids.put(c.get("handle").asText(), c.get("id").asText()));
+        return ids;
+    }
+
+    private static void vote(Api api, String election, String member, String... ranking) {
+        check(api.put("/realms/" + REALM + "/community/elections/" + election + "/ballot", memberToken(api, member),
+                Map.of("ranking", List.of(ranking))), 201, member + " votes");
+    }
+
+    private static String memberToken(Api api, String member) {
+        return check(api.passwordGrant(REALM, "recipe-forum", null, member, member, "openid community"), 200,
+                "token for " + member).json().get("access_token").asText();
     }
 
     /** The forum's backend is allowed to award reputation (as an admin grants it) and awards some. */
@@ -128,9 +183,10 @@ public final class DemoServer {
         check(api.put(path, api.adminToken(), profile), 200, "bakery topics");
     }
 
-    private static void check(Api.Reply reply, int status, String what) {
+    private static Api.Reply check(Api.Reply reply, int status, String what) {
         if (reply.status() != status) {
             throw new IllegalStateException(what + " failed: " + reply);
         }
+        return reply;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class ElectionsIT {
     }
 
     @Test
-    void anElectionFromDraftToCertifiedResultsWithSecretBallotsAndATerm() {
+    void anElectionFromDraftToCertifiedResultsWithSecretBallotsAndATerm() throws Exception {
         String admin = api.adminToken();
         Map<String, Object> board = new HashMap<>(Map.of("title", "Board 2027", "method", "irv", "seats", 1,
                 "description", Map.of("en", "Elect the chair.\nOne seat.", "pl", "Wybierz przewodnicz\u0105cego."),
@@ -124,6 +126,15 @@ class ElectionsIT {
         assertTrue(blt.body().contains("\"bob.h\"") && blt.body().contains("\"Board 2027\""), blt.body());
         assertFalse(blt.body().contains(ids.get("ana")), "no user ids in the ballots file");
 
+        // the published ballots, recounted by the command line, give the same winners and rounds
+        JsonNode recount = recount("irv", blt.body());
+        assertEquals(results.get("winners"), recount.get("winners"));
+        assertEquals(results.get("rounds").size(), recount.get("rounds").size());
+        for (int i = 0; i < recount.get("rounds").size(); i++) {
+            assertEquals(results.at("/rounds/" + i + "/votes"), recount.at("/rounds/" + i + "/votes"), "round " + (i + 1));
+            assertEquals(results.at("/rounds/" + i + "/elected"), recount.at("/rounds/" + i + "/elected"));
+        }
+
         JsonNode bob = Api.claims(realm.token("bob"));
         assertTrue(MembershipIT.roles(bob).contains("community-board-member"), bob::toString);
         assertTrue(bob.at("/community/roles").toString().contains("board-member"));
@@ -192,8 +203,18 @@ class ElectionsIT {
         post(admin, id, "open-nominations");
         String member = realm.path("/elections/" + id);
         Expect.error(api.post(member + "/candidates", realm.token("bob"), Map.of("userId", ids.get("bob"))), 403);
-        Expect.ok(api.post(member + "/candidates", realm.token("ana"), Map.of("userId", ids.get("ana"))), 201);
+        Expect.error(api.post(member + "/candidates", realm.token("ana"), Map.of("userId", ids.get("ana"),
+                "statement", "s".repeat(2001))), 400, "invalid_statement");
+        Expect.error(api.post(member + "/candidates", realm.token("ana"), Map.of("userId", ids.get("ana"),
+                "statement", "vote \uD83D\uDDF3")), 400, "invalid_statement");
+        Expect.error(api.post(member + "/candidates", realm.token("ana"), Map.of("handle", "nobody.here")), 400, "invalid_nominee");
+        assertEquals(0, Expect.ok(api.get(realm.adminPath("/elections/" + id), admin), 200).get("candidates").size(),
+                "refused nominations leave nothing behind");
+        String hostile = "<script>alert(1)</script> '; DROP TABLE COMMUNITY_BALLOT; -- \u202Eevil";
+        Expect.ok(api.post(member + "/candidates", realm.token("ana"), Map.of("userId", ids.get("ana"), "statement", hostile)), 201);
         Expect.ok(api.post(member + "/candidates", realm.token("ana"), Map.of("userId", ids.get("bob"))), 201);
+        assertEquals(hostile, Expect.ok(api.get(realm.adminPath("/elections/" + id), admin), 200)
+                .at("/candidates/0/statement").asText(), "stored and returned as typed, as JSON text");
         Expect.error(api.post(realm.adminPath("/elections/" + id + "/close"), admin, null), 409, "invalid_phase");
         Expect.ok(api.put(member + "/candidacy", realm.token("bob"), Map.of("accept", true)), 200);
         post(admin, id, "open-voting");
@@ -252,6 +273,28 @@ class ElectionsIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the schedule did not move the election to " + phase + " (still " + current + ")");
+    }
+
+    /** Runs {@code java -jar <our jar> tally --method M --json FILE} on the ballots file, as anyone can. */
+    private static JsonNode recount(String method, String blt) throws Exception {
+        Path dir = Files.createTempDirectory("recount");
+        Path file = Files.writeString(dir.resolve("ballots.blt"), blt);
+        Path out = dir.resolve("out.json");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(javaBin, "-jar", System.getProperty("extension.jar"), "tally", "--method", method,
+                "--json", file.toString()).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the recount finished");
+        assertEquals(0, process.exitValue(), () -> "recount output: " + read(out));
+        return Api.JSON.readTree(read(out));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     private static String sha256(String text) {

@@ -87,12 +87,14 @@ class ReputationConcurrencyIT {
         for (List<Map<String, Object>> request : requests) {
             done.add(pool.submit(() -> {
                 Object body = request.size() == 1 ? request.get(0) : request;
-                Api.Reply reply = api.post(realm.path("/reputation/events"), app, body);
-                // an app retries when asked to (409 concurrent_change), as the API documents
-                while (reply.status() == 409 && reply.body().contains("concurrent_change")) {
-                    retries.incrementAndGet();
-                    reply = api.post(realm.path("/reputation/events"), app, body);
-                }
+                // an app sends again when asked to (409 concurrent_change), as the API documents
+                Api.Reply reply = Api.resendingConflicts(() -> {
+                    Api.Reply attempt = api.post(realm.path("/reputation/events"), app, body);
+                    if (attempt.status() == 409) {
+                        retries.incrementAndGet();
+                    }
+                    return attempt;
+                });
                 statuses.merge(reply.status(), 1, Integer::sum);
                 assertTrue(reply.status() == 200 || reply.status() == 201, reply::toString);
             }));

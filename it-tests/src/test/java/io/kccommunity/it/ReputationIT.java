@@ -290,15 +290,16 @@ class ReputationIT {
     void concurrentReversalsAndBadgeAwardsHappenOnce() throws Exception {
         String hal = member("hal");
         String id = Expect.ok(award(event(hal, "answer-accepted", "once")), 201).get("id").asText();
-        List<Api.Reply> reversals = parallel(8, () -> api.post(realm.path("/reputation/events/" + id + "/reversal"), app, null));
+        List<Api.Reply> reversals = parallel(8, () -> Api.resendingConflicts(() -> api.post(
+                realm.path("/reputation/events/" + id + "/reversal"), app, null)));
         assertEquals(1, reversals.stream().filter(r -> r.status() == 201).count(), reversals::toString);
         assertEquals(1, reversals.stream().map(r -> r.json().get("id").asText()).distinct().count(), reversals::toString);
         assertEquals(0, total(hal));
         assertEquals(2, history(hal).size());
 
         String admin = api.adminToken();
-        List<Api.Reply> awards = parallel(8, () -> api.put(realm.adminPath("/reputation/members/" + hal + "/badges/star"),
-                admin, Map.of()));
+        List<Api.Reply> awards = parallel(8, () -> Api.resendingConflicts(() -> api.put(
+                realm.adminPath("/reputation/members/" + hal + "/badges/star"), admin, Map.of())));
         awards.forEach(r -> assertEquals(200, r.status(), r::toString));
         assertEquals(1, realm.adminEvents("COMMUNITY_BADGE").size());
         JsonNode badges = Expect.ok(api.get(realm.adminPath("/reputation/members/" + hal), admin), 200).get("badges");

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark, not a test: counting time per method for 1,000,000 ballots (no Keycloak involved).
- * Ballots are random rankings of 3 to 6 of 12 candidates, skewed so that counts take several rounds;
+ * Ballots are random rankings of 3 to 6 of 20 candidates, skewed so that counts take several rounds;
  * identical rankings are not merged, so every ballot is counted on its own.
  */
 class TallyBench {
 
     static final int BALLOTS = 1_000_000;
-    static final int CANDIDATES = 12;
+    static final int CANDIDATES = 20;
 
     @Test
     void countingOneMillionBallots() {

@@ -6,6 +6,7 @@ import io.kccommunity.reputation.BadgeAwardEntity;
 import io.kccommunity.reputation.Badges;
 import io.kccommunity.reputation.ReputationRules;
 import io.kccommunity.reputation.ReputationStore;
+import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,7 +229,7 @@ public final class Advocacy {
         store.persist(holding);
         RoleModel realmRole = realm.getRole(rules.role(role).realmRole());
         if (realmRole != null && !user.hasDirectRole(realmRole)) {
-            user.grantRole(realmRole);
+            Writes.guarded("The member's roles", () -> user.grantRole(realmRole));
         }
         history(user.getId(), role, "grant", source, actor, reason, expiresAt);
     }
@@ -237,7 +238,7 @@ public final class Advocacy {
         store.remove(holding);
         RoleModel realmRole = realm.getRole(rules.role(holding.getRole()).realmRole());
         if (realmRole != null && user.hasDirectRole(realmRole)) {
-            user.deleteRoleMapping(realmRole);
+            Writes.guarded("The member's roles", () -> user.deleteRoleMapping(realmRole));
         }
         history(user.getId(), holding.getRole(), "revoke", source, actor, reason, null);
     }

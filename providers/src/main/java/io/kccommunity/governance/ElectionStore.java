@@ -21,9 +21,12 @@ final class ElectionStore {
         return election != null && election.getRealmId().equals(realmId) ? election : null;
     }
 
-    /** The election, locked and read afresh: phase changes and ballots of one election happen one at a time. */
-    ElectionEntity lock(ElectionEntity election) {
-        em.refresh(election, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * The election, read afresh and locked: exclusively for a phase change, shared for a ballot or a
+     * nomination, so ballots go in side by side but never past the close.
+     */
+    ElectionEntity lock(ElectionEntity election, boolean exclusive) {
+        em.refresh(election, exclusive ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ);
         return election;
     }
 

@@ -7,6 +7,7 @@ import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.CommunityProfile;
 import io.kccommunity.support.Text;
+import io.kccommunity.support.Writes;
 import io.kccommunity.tally.Ballot;
 import io.kccommunity.tally.CountingMethods;
 import io.kccommunity.tally.Election;
@@ -66,7 +67,7 @@ public final class Elections {
 
     /** Edits a draft; once nominations are open, the rules of an election are fixed. */
     public ElectionEntity edit(String id, ElectionRequest request) {
-        ElectionEntity election = store.lock(require(id));
+        ElectionEntity election = store.lock(require(id), true);
         if (!"draft".equals(election.getPhase())) {
             throw CommunityError.conflict("election_not_draft", "Only a draft election can be edited");
         }
@@ -77,7 +78,7 @@ public final class Elections {
 
     /** Moves an election on: open-nominations, open-voting, close, certify or cancel. */
     public ElectionEntity advance(String id, String action) {
-        ElectionEntity election = store.lock(require(id));
+        ElectionEntity election = store.lock(require(id), true);
         String phase = election.getPhase();
         boolean referendum = "referendum".equals(election.getMethod());
         switch (action) {
@@ -117,7 +118,7 @@ public final class Elections {
     public int advanceDue(long now) {
         int moved = 0;
         for (ElectionEntity election : store.due(realm.getId(), now)) {
-            store.lock(election);
+            store.lock(election, true);
             boolean referendum = "referendum".equals(election.getMethod());
             if ("draft".equals(election.getPhase()) && !referendum && due(election.getNominationsOpenAt(), now)) {
                 election.setPhase("nomination");
@@ -141,7 +142,7 @@ public final class Elections {
 
     /** Nominates a member (or oneself, which counts as accepting). */
     public CandidateEntity nominate(ElectionEntity election, UserModel nominator, UserModel nominee, String statement) {
-        store.lock(election);
+        store.lock(election, false);
         if (!"nomination".equals(election.getPhase())) {
             throw CommunityError.conflict("invalid_phase", "Nominations are not open");
         }
@@ -168,7 +169,7 @@ public final class Elections {
 
     /** The nominee answers: accept (with a statement) or decline. */
     public CandidateEntity answer(ElectionEntity election, UserModel nominee, boolean accept, String statement) {
-        store.lock(election);
+        store.lock(election, false);
         if (!"nomination".equals(election.getPhase())) {
             throw CommunityError.conflict("invalid_phase", "Nominations are not open");
         }
@@ -187,7 +188,11 @@ public final class Elections {
      * that receipt, since nothing else leads from the member to their ballot.
      */
     public Cast cast(ElectionEntity election, UserModel voter, BallotRequest request) {
-        store.lock(election);
+        return Writes.guarded("The election", () -> castOnce(election, voter, request));
+    }
+
+    private Cast castOnce(ElectionEntity election, UserModel voter, BallotRequest request) {
+        store.lock(election, false);
         if (!"voting".equals(election.getPhase())) {
             throw CommunityError.conflict("invalid_phase", "Voting is not open");
         }
@@ -238,16 +243,16 @@ public final class Elections {
         return store.list(realm.getId(), withDrafts, first, max);
     }
 
+    /** Every nominee, by handle. */
     public List<CandidateEntity> candidates(ElectionEntity election) {
-        return store.candidates(election.getId());
+        List<CandidateEntity> all = new ArrayList<>(store.candidates(election.getId()));
+        all.sort(Comparator.comparing(this::label));
+        return all;
     }
 
     /** Accepted candidates in ballot order: by handle, which the BLT file and recounts use too. */
     public List<CandidateEntity> accepted(ElectionEntity election) {
-        List<CandidateEntity> accepted = new ArrayList<>(store.candidates(election.getId()).stream()
-                .filter(c -> "accepted".equals(c.getStatus())).toList());
-        accepted.sort(Comparator.comparing(this::label));
-        return accepted;
+        return candidates(election).stream().filter(c -> "accepted".equals(c.getStatus())).toList();
     }
 
     public boolean voted(ElectionEntity election, UserModel user) {

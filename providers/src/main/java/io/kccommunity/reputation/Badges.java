@@ -3,6 +3,7 @@ package io.kccommunity.reputation;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.CommunityProfile;
+import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
 import java.util.List;
 import java.util.Set;
@@ -121,10 +122,12 @@ public final class Badges {
 
     private void mirror(UserModel user) {
         List<String> ids = held(user).stream().map(BadgeAwardEntity::getBadge).toList();
-        if (ids.isEmpty()) {
-            user.removeAttribute(ATTRIBUTE);
-        } else {
-            user.setAttribute(ATTRIBUTE, ids);
-        }
+        Writes.guarded("The member's badges", () -> {
+            if (ids.isEmpty()) {
+                user.removeAttribute(ATTRIBUTE);
+            } else {
+                user.setAttribute(ATTRIBUTE, ids);
+            }
+        });
     }
 }

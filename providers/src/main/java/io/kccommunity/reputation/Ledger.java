@@ -5,6 +5,7 @@ import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.Directory;
 import io.kccommunity.profile.Handles;
 import io.kccommunity.support.Text;
+import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ public final class Ledger {
     public static final String ADMIN_SOURCE = "admin";
     public static final int MAX_BATCH = 500;
     private static final long DAY_MILLIS = 86_400_000L;
+    private static final String WHAT = "The member's reputation";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -56,6 +58,10 @@ public final class Ledger {
      * original event; the same key with other content is a conflict.
      */
     public List<Recorded> record(String source, List<EventRequest> requests, boolean batch) {
+        return Writes.guarded(WHAT, () -> recordAll(source, requests, batch));
+    }
+
+    private List<Recorded> recordAll(String source, List<EventRequest> requests, boolean batch) {
         if (requests.isEmpty() || requests.size() > MAX_BATCH) {
             throw CommunityError.badRequest("invalid_request", "A batch holds 1 to " + MAX_BATCH + " events");
         }
@@ -97,6 +103,10 @@ public final class Ledger {
 
     /** Reverses an event once: the member's total goes back by exactly the points it gave. */
     public Recorded reverse(String source, String eventId, String reason) {
+        return Writes.guarded(WHAT, () -> reverseOnce(source, eventId, reason));
+    }
+
+    private Recorded reverseOnce(String source, String eventId, String reason) {
         ReputationEventEntity original = eventId == null || eventId.length() > 36 ? null : store.byId(realm.getId(), eventId);
         if (original == null || (source != null && !source.equals(original.getSource()))) {
             throw CommunityError.notFound("event_not_found", "No event with this id from this app");
@@ -128,6 +138,10 @@ public final class Ledger {
 
     /** An admin's adjustment: not capped, but the floor holds. */
     public Recorded adjust(UserModel user, int points, String reason) {
+        return Writes.guarded(WHAT, () -> adjustOnce(user, points, reason));
+    }
+
+    private Recorded adjustOnce(UserModel user, int points, String reason) {
         if (points == 0 || Math.abs(points) > ReputationRules.MAX_POINTS) {
             throw Text.invalid("points", "must be a non-zero whole number from -" + ReputationRules.MAX_POINTS
                     + " to " + ReputationRules.MAX_POINTS);
@@ -152,6 +166,10 @@ public final class Ledger {
      * points are set to 0 or the user is not an active member. Then re-evaluates the member's badges.
      */
     public void awardBuiltIn(UserModel user, String type, String key) {
+        Writes.guarded(WHAT, () -> awardOnce(user, type, key));
+    }
+
+    private void awardOnce(UserModel user, String type, String key) {
         int points = rules.builtInPoints(type);
         if (points > 0 && store.byKey(realm.getId(), COMMUNITY_SOURCE, key) != null) {
             return;
@@ -207,12 +225,15 @@ public final class Ledger {
 
     /** Mirrors the total into the user attribute and awards the badges that are now earned. */
     private void settle(UserModel user, MemberEntity member) {
-        String total = Integer.toString(member.getReputation());
-        if (!total.equals(user.getFirstAttribute(ATTRIBUTE))) {
-            user.setSingleAttribute(ATTRIBUTE, total);
-        }
-        new Badges(session, realm, rules).evaluate(user, member);
-        ReputationChangedEvent.publish(session, realm, user, member);
+        Writes.guarded(WHAT, () -> {
+            String total = Integer.toString(member.getReputation());
+            if (!total.equals(user.getFirstAttribute(ATTRIBUTE))) {
+                user.setSingleAttribute(ATTRIBUTE, total);
+            }
+            new Badges(session, realm, rules).evaluate(user, member);
+            ReputationChangedEvent.publish(session, realm, user, member);
+            store.flush();
+        });
     }
 
     /** Locks every member named, in one order (by user id), so concurrent batches cannot deadlock. */

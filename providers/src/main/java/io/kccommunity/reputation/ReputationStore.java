@@ -32,8 +32,6 @@ public final class ReputationStore {
         return first(em.createQuery("select e from ReputationEventEntity e where e.realmId = :realm"
                         + " and e.source = :source and e.key = :key", ReputationEventEntity.class)
                 .setParameter("realm", realmId).setParameter("source", source).setParameter("key", key)
-                // a locking read sees what concurrent transactions committed, whatever the isolation level
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList());
     }
 
@@ -52,7 +50,7 @@ public final class ReputationStore {
 
     ReputationEventEntity reversalOf(String id) {
         return first(em.createQuery("select e from ReputationEventEntity e where e.reverses = :id", ReputationEventEntity.class)
-                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+                .setParameter("id", id).getResultList());
     }
 
     void insert(ReputationEventEntity event) {

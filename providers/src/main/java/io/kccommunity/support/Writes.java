@@ -3,6 +3,7 @@ package io.kccommunity.support;
 import io.kccommunity.web.CommunityError;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.util.function.Supplier;
 import org.keycloak.models.ModelException;
 
 /**
@@ -16,8 +17,24 @@ public final class Writes {
     }
 
     public static void flush(EntityManager em, String whatChanged) {
+        guarded(whatChanged, em::flush);
+    }
+
+    /**
+     * Runs a change that writes through Keycloak's own models (a user attribute, a role mapping),
+     * which flush on their own: a row a concurrent transaction changed becomes the same 409.
+     */
+    public static void guarded(String whatChanged, Runnable change) {
+        guarded(whatChanged, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** As {@link #guarded(String, Runnable)}, with a result. */
+    public static <T> T guarded(String whatChanged, Supplier<T> change) {
         try {
-            em.flush();
+            return change.get();
         } catch (PersistenceException | ModelException e) {
             // Keycloak's entity manager proxy turns unique-key and lock failures into ModelExceptions
             throw CommunityError.conflict("concurrent_change", whatChanged + " was changed by a concurrent request; send it again");
