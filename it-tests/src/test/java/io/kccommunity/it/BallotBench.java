@@ -28,6 +28,8 @@ class BallotBench {
         for (int i = 0; i < VOTERS; i++) {
             users.add(Map.of("username", "voter-" + i, "enabled", true, "email", "voter-" + i + "@example.com",
                     "emailVerified", true, "firstName", "V", "lastName", "V",
+                    // imported users get no default roles by themselves (the Account API needs manage-account)
+                    "realmRoles", List.of("default-roles-" + realm.name),
                     "credentials", List.of(Map.of("type", "password", "value", "pw-voter-" + i, "temporary", false))));
         }
         Expect.ok(api.post("/admin/realms/" + realm.name + "/partialImport", api.adminToken(),

@@ -43,6 +43,12 @@ class BuiltInReputationIT {
         Expect.ok(api.post(realm.path("/membership"), realm.token("ana"), null), 201);
         assertEquals(3, types(realm, ana).size());
 
+        // every member earns their own: a second member's join and login count too
+        String cal = realm.createUser("cal");
+        Expect.ok(api.post(realm.path("/membership"), realm.token("cal"), null), 201);
+        realm.token("cal");
+        assertEquals(List.of("daily-login", "join"), types(realm, cal));
+
         // switched off in the rules: nothing is booked
         Expect.ok(api.put(realm.adminPath("/reputation/rules"), api.adminToken(),
                 Map.of("builtIn", Map.of("join", 0, "daily-login", 1, "profile-complete", 5))), 200);

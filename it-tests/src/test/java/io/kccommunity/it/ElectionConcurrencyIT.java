@@ -40,6 +40,8 @@ class ElectionConcurrencyIT {
         for (int i = 0; i < VOTERS; i++) {
             users.add(Map.of("username", "voter-" + i, "enabled", true, "email", "voter-" + i + "@example.com",
                     "emailVerified", true, "firstName", "V", "lastName", "V",
+                    // imported users get no default roles by themselves (the Account API needs manage-account)
+                    "realmRoles", List.of("default-roles-" + realm.name),
                     "credentials", List.of(Map.of("type", "password", "value", "pw-voter-" + i, "temporary", false))));
         }
         Expect.ok(api.post("/admin/realms/" + realm.name + "/partialImport", api.adminToken(),
@@ -50,7 +52,9 @@ class ElectionConcurrencyIT {
             Expect.ok(api.post(realm.path("/membership"), tokens[i], null), 201);
         });
         for (int i = 0; i < 3; i++) {
-            Expect.ok(api.updateAccount(realm.name, tokens[i], Map.of("handle", List.of("runner-" + i))), 204);
+            int runner = i;
+            Expect.ok(api.updateAccount(realm.name, tokens[i], Map.of("handle", List.of("runner-" + i))), 204,
+                    () -> "token " + Api.claims(tokens[runner]) + " at " + System.currentTimeMillis() / 1000);
         }
 
         String admin = api.adminToken();

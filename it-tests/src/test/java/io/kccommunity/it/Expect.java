@@ -38,7 +38,11 @@ public final class Expect {
     }
 
     public static JsonNode ok(Api.Reply reply, int status) {
-        assertEquals(status, reply.status(), () -> "unexpected reply: " + reply);
+        return ok(reply, status, () -> "");
+    }
+
+    public static JsonNode ok(Api.Reply reply, int status, java.util.function.Supplier<String> context) {
+        assertEquals(status, reply.status(), () -> "unexpected reply: " + reply + " " + context.get());
         return reply.body().isEmpty() ? null : reply.json();
     }
 

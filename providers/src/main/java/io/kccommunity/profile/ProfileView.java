@@ -23,6 +23,6 @@ public record ProfileView(String handle, String displayName, String bio, List<St
         return new ProfileView(profile.handle(), profile.displayName(), profile.bio(), profile.interests(),
                 profile.location(), profile.website(), profile.avatarUrl(), profile.languages(),
                 profile.visibility().name().toLowerCase(Locale.ROOT), user.getFirstAttribute(Memberships.MEMBER_SINCE),
-                reputation, ReputationSummary.levelOf(realm, reputation), user.getAttributeStream(Badges.ATTRIBUTE).toList());
+                reputation, ReputationSummary.levelOf(realm, reputation), user.getAttributeStream(Badges.ATTRIBUTE).sorted().toList());
     }
 }

@@ -33,7 +33,8 @@ public final class BuiltInSources {
 
     public static void onJoin(MemberActivatedEvent joined) {
         if (CommunitySettings.isEnabled(joined.realm())) {
-            new Ledger(joined.session(), joined.realm()).awardBuiltIn(joined.user(), ReputationRules.JOIN, ReputationRules.JOIN);
+            new Ledger(joined.session(), joined.realm()).awardBuiltIn(joined.user(), ReputationRules.JOIN,
+                    key(ReputationRules.JOIN, joined.user()));
         }
     }
 
@@ -72,14 +73,19 @@ public final class BuiltInSources {
     private static boolean nothingToBook(KeycloakSession session, RealmModel realm, UserModel user, Event event) {
         ReputationStore store = new ReputationStore(session);
         boolean login = event.getType() == EventType.LOGIN
-                && !store.recorded(realm.getId(), Ledger.COMMUNITY_SOURCE, dailyLoginKey());
+                && !store.recorded(realm.getId(), Ledger.COMMUNITY_SOURCE, dailyLoginKey(user));
         boolean profile = CommunityProfile.of(user).completeness() == 100
-                && !store.recorded(realm.getId(), Ledger.COMMUNITY_SOURCE, ReputationRules.PROFILE_COMPLETE);
+                && !store.recorded(realm.getId(), Ledger.COMMUNITY_SOURCE, key(ReputationRules.PROFILE_COMPLETE, user));
         return !login && !profile;
     }
 
-    private static String dailyLoginKey() {
-        return ReputationRules.DAILY_LOGIN + ":" + LocalDate.ofEpochDay(Ledger.day(Time.currentTimeMillis()));
+    /** Keys are unique per realm and source: each names its member, and the day for daily logins. */
+    static String key(String type, UserModel user) {
+        return type + ":" + user.getId();
+    }
+
+    private static String dailyLoginKey(UserModel user) {
+        return ReputationRules.DAILY_LOGIN + ":" + LocalDate.ofEpochDay(Ledger.day(Time.currentTimeMillis())) + ":" + user.getId();
     }
 
     private static void book(KeycloakSession session, RealmModel realm, Event event) {
@@ -89,10 +95,10 @@ public final class BuiltInSources {
         }
         Ledger ledger = new Ledger(session, realm);
         if (event.getType() == EventType.LOGIN) {
-            ledger.awardBuiltIn(user, ReputationRules.DAILY_LOGIN, dailyLoginKey());
+            ledger.awardBuiltIn(user, ReputationRules.DAILY_LOGIN, dailyLoginKey(user));
         }
         if (CommunityProfile.of(user).completeness() == 100) {
-            ledger.awardBuiltIn(user, ReputationRules.PROFILE_COMPLETE, ReputationRules.PROFILE_COMPLETE);
+            ledger.awardBuiltIn(user, ReputationRules.PROFILE_COMPLETE, key(ReputationRules.PROFILE_COMPLETE, user));
         }
     }
 }

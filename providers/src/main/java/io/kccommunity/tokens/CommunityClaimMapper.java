@@ -143,7 +143,7 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
                 claim.put("level", ReputationSummary.levelOf(realm, reputation));
             }
             if (isOn(mappingModel, INCLUDE_BADGES, true)) {
-                claim.put("badges", user.getAttributeStream(Badges.ATTRIBUTE).toList());
+                claim.put("badges", user.getAttributeStream(Badges.ATTRIBUTE).sorted().toList());
             }
             if (isOn(mappingModel, INCLUDE_ROLES, true)) {
                 claim.put("roles", advocateRoles(realm, user));
