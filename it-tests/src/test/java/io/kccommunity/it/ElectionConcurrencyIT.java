@@ -36,16 +36,7 @@ class ElectionConcurrencyIT {
         Expect.ok(api.put("/admin/realms/" + realm.name, api.adminToken(), Map.of("passwordPolicy", "hashIterations(1)",
                 "accessTokenLifespan", 3600)), 204);
         realm.enableCommunity(Map.of());
-        List<Map<String, Object>> users = new ArrayList<>();
-        for (int i = 0; i < VOTERS; i++) {
-            users.add(Map.of("username", "voter-" + i, "enabled", true, "email", "voter-" + i + "@example.com",
-                    "emailVerified", true, "firstName", "V", "lastName", "V",
-                    // imported users get no default roles by themselves (the Account API needs manage-account)
-                    "realmRoles", List.of("default-roles-" + realm.name),
-                    "credentials", List.of(Map.of("type", "password", "value", "pw-voter-" + i, "temporary", false))));
-        }
-        Expect.ok(api.post("/admin/realms/" + realm.name + "/partialImport", api.adminToken(),
-                Map.of("ifResourceExists", "FAIL", "users", users)), 200);
+        realm.importUsers("voter", VOTERS);
         String[] tokens = new String[VOTERS];
         run(16, VOTERS, i -> {
             tokens[i] = realm.token("voter-" + i);

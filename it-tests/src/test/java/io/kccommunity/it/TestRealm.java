@@ -107,6 +107,27 @@ public final class TestRealm {
         assertEquals(204, reply.status(), () -> "granting " + role + ": " + reply);
     }
 
+    /**
+     * Imports {@code count} users named {@code prefix-0...} (password {@code pw-<username>}, the
+     * realm's default roles) in batches of 100, so no single request runs long.
+     */
+    public void importUsers(String prefix, int count) {
+        for (int from = 0; from < count; from += 100) {
+            List<Map<String, Object>> users = new java.util.ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 100); i++) {
+                String username = prefix + "-" + i;
+                users.add(Map.of("username", username, "enabled", true, "email", username + "@example.com",
+                        "emailVerified", true, "firstName", "V", "lastName", "V",
+                        // imported users get no default roles by themselves (the Account API needs manage-account)
+                        "realmRoles", List.of("default-roles-" + name),
+                        "credentials", List.of(Map.of("type", "password", "value", "pw-" + username, "temporary", false))));
+            }
+            Api.Reply reply = api.post("/admin/realms/" + name + "/partialImport", api.adminToken(),
+                    Map.of("ifResourceExists", "FAIL", "users", users));
+            assertEquals(200, reply.status(), () -> "importing users: " + reply);
+        }
+    }
+
     /** Creates another confidential client with a service account (another app); returns nothing, secret is {@link #SERVICE_SECRET}. */
     public void createServiceClient(String clientId) {
         Api.Reply reply = api.post("/admin/realms/" + name + "/clients", api.adminToken(), Map.of("clientId", clientId,

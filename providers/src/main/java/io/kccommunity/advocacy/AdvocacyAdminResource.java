@@ -177,7 +177,7 @@ public class AdvocacyAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> sweep() {
         access.manageRealm();
-        int[] changes = AdvocacySweep.sweep(session, realm, false);
+        int[] changes = AdvocacySweep.sweep(session, realm);
         return Map.of("granted", changes[0], "revoked", changes[1]);
     }
 

@@ -3,6 +3,7 @@ package io.kccommunity.advocacy;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.reputation.ReputationStore;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -21,15 +22,29 @@ public final class AdvocacySweep {
     private AdvocacySweep() {
     }
 
-    /** Sweeps one realm now; returns {granted, revoked}. {@code logged}: record the run. */
-    public static int[] sweep(KeycloakSession session, RealmModel realm, boolean logged) {
-        session.getContext().setRealm(realm);
-        long now = Time.currentTimeMillis();
+    /** Sweeps one realm now, in the caller's transaction (an admin's request); returns {granted, revoked}. */
+    public static int[] sweep(KeycloakSession session, RealmModel realm) {
+        int revoked = expire(session, realm);
+        int[] changes = evaluate(session, realm, candidates(session, realm));
+        return new int[] {changes[0], changes[1] + revoked};
+    }
+
+    /** Revokes the grants whose expiry has passed; returns how many. */
+    public static int expire(KeycloakSession session, RealmModel realm) {
+        return new Advocacy(session, realm).expire(Time.currentTimeMillis());
+    }
+
+    /** The members a time-based rule may change (see {@link #lowestBar}). */
+    public static List<String> candidates(KeycloakSession session, RealmModel realm) {
+        return new AdvocacyStore(session).sweepCandidates(realm.getId(), lowestBar(AdvocacyRules.read(realm)));
+    }
+
+    /** Applies the promotion rules to these members, each under its row lock; returns {granted, revoked}. */
+    public static int[] evaluate(KeycloakSession session, RealmModel realm, List<String> userIds) {
         Advocacy advocacy = new Advocacy(session, realm);
-        int[] total = {0, advocacy.expire(now)};
         ReputationStore members = new ReputationStore(session);
-        AdvocacyStore store = new AdvocacyStore(session);
-        for (String userId : store.sweepCandidates(realm.getId(), lowestBar(advocacy.rules()))) {
+        int[] total = {0, 0};
+        for (String userId : userIds) {
             MemberEntity member = members.lockMember(realm.getId(), userId);
             UserModel user = session.users().getUserById(realm, userId);
             if (user != null) {
@@ -38,17 +53,19 @@ public final class AdvocacySweep {
                 total[1] += changes[1];
             }
         }
-        if (logged) {
-            SweepRunEntity run = new SweepRunEntity();
-            run.setId(KeycloakModelUtils.generateId());
-            run.setRealmId(realm.getId());
-            run.setStartedAt(now);
-            run.setNode(NODE);
-            run.setGranted(total[0]);
-            run.setRevoked(total[1]);
-            store.persist(run);
-        }
         return total;
+    }
+
+    /** Records a timed sweep of a realm. */
+    public static void log(KeycloakSession session, RealmModel realm, long startedAt, int granted, int revoked) {
+        SweepRunEntity run = new SweepRunEntity();
+        run.setId(KeycloakModelUtils.generateId());
+        run.setRealmId(realm.getId());
+        run.setStartedAt(startedAt);
+        run.setNode(NODE);
+        run.setGranted(granted);
+        run.setRevoked(revoked);
+        new AdvocacyStore(session).persist(run);
     }
 
     /**

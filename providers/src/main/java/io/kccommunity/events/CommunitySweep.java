@@ -6,6 +6,8 @@ import io.kccommunity.governance.Elections;
 import io.kccommunity.setup.CommunitySettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import java.util.List;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -20,7 +22,36 @@ final class CommunitySweep {
     static final String JOB = "advocacy-sweep";
     private static final Logger LOG = Logger.getLogger(CommunitySweep.class);
 
+    /** Members evaluated per transaction: each member's row stays locked no longer than one chunk. */
+    static final int CHUNK = 50;
+
     private CommunitySweep() {
+    }
+
+    /** Due election phases and expiries in one transaction, then the members in short ones, then the log. */
+    private static void sweep(KeycloakSessionFactory factory, String realmId) {
+        long startedAt = Time.currentTimeMillis();
+        int[] total = {0, KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
+            RealmModel realm = realm(s, realmId);
+            new Elections(s, realm).advanceDue(Time.currentTimeMillis());
+            return AdvocacySweep.expire(s, realm);
+        })};
+        List<String> candidates = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> AdvocacySweep.candidates(s, realm(s, realmId)));
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+            int[] changes = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    s -> AdvocacySweep.evaluate(s, realm(s, realmId), chunk));
+            total[0] += changes[0];
+            total[1] += changes[1];
+        }
+        KeycloakModelUtils.runJobInTransaction(factory, s -> AdvocacySweep.log(s, realm(s, realmId), startedAt, total[0], total[1]));
+    }
+
+    private static RealmModel realm(KeycloakSession session, String realmId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        return realm;
     }
 
     static void runIfDue(KeycloakSessionFactory factory, long intervalMillis) {
@@ -31,19 +62,14 @@ final class CommunitySweep {
         if (!claimed) {
             return;
         }
-        KeycloakModelUtils.runJobInTransaction(factory, s -> s.realms().getRealmsStream()
-                .filter(CommunitySettings::isEnabled).map(RealmModel::getId).toList()
-                .forEach(realmId -> {
-                    try {
-                        KeycloakModelUtils.runJobInTransaction(factory, rs -> {
-                            RealmModel realm = rs.realms().getRealm(realmId);
-                            rs.getContext().setRealm(realm);
-                            new Elections(rs, realm).advanceDue(Time.currentTimeMillis());
-                            AdvocacySweep.sweep(rs, realm, true);
-                        });
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "Timed community work in realm %s failed; the next run tries again", realmId);
-                    }
-                }));
+        List<String> realms = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> s.realms().getRealmsStream()
+                .filter(CommunitySettings::isEnabled).map(RealmModel::getId).toList());
+        for (String realmId : realms) {
+            try {
+                sweep(factory, realmId);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Timed community work in realm %s failed; the next run tries again", realmId);
+            }
+        }
     }
 }
