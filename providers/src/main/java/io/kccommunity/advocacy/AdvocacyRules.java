@@ -2,14 +2,12 @@ package io.kccommunity.advocacy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kccommunity.reputation.ReputationRules;
+import io.kccommunity.support.RealmJson;
 import io.kccommunity.support.Text;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.RealmModel;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * A realm's advocate roles: for each of the five short names, the realm role it grants, whether
@@ -64,23 +62,12 @@ public record AdvocacyRules(Map<String, RoleRule> roles) {
     }
 
     public static AdvocacyRules read(RealmModel realm) {
-        String raw = realm.getAttribute(ATTRIBUTE);
-        if (raw == null) {
-            return defaults();
-        }
-        try {
-            return JsonSerialization.readValue(raw, AdvocacyRules.class).over(defaults());
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + ATTRIBUTE + " of realm " + realm.getName(), e);
-        }
+        AdvocacyRules stored = RealmJson.read(realm, ATTRIBUTE, AdvocacyRules.class);
+        return stored == null ? defaults() : stored.over(defaults());
     }
 
     public void write(RealmModel realm) {
-        try {
-            realm.setAttribute(ATTRIBUTE, JsonSerialization.writeValueAsString(this));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RealmJson.write(realm, ATTRIBUTE, this);
     }
 
     /** This update over {@code current}, unvalidated (see {@link #validate}). */

@@ -1,9 +1,8 @@
 package io.kccommunity.reputation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kccommunity.support.RealmJson;
 import io.kccommunity.support.Text;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.keycloak.models.RealmModel;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * A realm's reputation rules: points per event type, the daily cap, the floor, which app may send
@@ -83,23 +81,12 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
 
     /** The realm's rules: what is stored over the defaults (so fields added later get their default). */
     public static ReputationRules read(RealmModel realm) {
-        String raw = realm.getAttribute(ATTRIBUTE);
-        if (raw == null) {
-            return defaults();
-        }
-        try {
-            return JsonSerialization.readValue(raw, ReputationRules.class).over(defaults());
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + ATTRIBUTE + " of realm " + realm.getName(), e);
-        }
+        ReputationRules stored = RealmJson.read(realm, ATTRIBUTE, ReputationRules.class);
+        return stored == null ? defaults() : stored.over(defaults());
     }
 
     public void write(RealmModel realm) {
-        try {
-            realm.setAttribute(ATTRIBUTE, JsonSerialization.writeValueAsString(this));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RealmJson.write(realm, ATTRIBUTE, this);
     }
 
     /** This update over {@code current}: fields left out keep their value. Validates the result. */
