@@ -148,10 +148,6 @@ public class ReputationAdminResource {
     }
 
     private UserModel user(String userId) {
-        UserModel user = userId == null || userId.length() > 36 ? null : session.users().getUserById(realm, userId);
-        if (user == null) {
-            throw CommunityError.notFound("user_not_found", "No user with this id in this realm");
-        }
-        return user;
+        return AdminAccess.user(session, realm, userId);
     }
 }

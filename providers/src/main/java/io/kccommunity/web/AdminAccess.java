@@ -1,6 +1,9 @@
 package io.kccommunity.web;
 
 import jakarta.ws.rs.ForbiddenException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -29,6 +32,15 @@ public final class AdminAccess {
 
     public void manageUsers() {
         require(() -> auth.users().requireManage(), "manage users of this realm");
+    }
+
+    /** A user of this realm by id, or 404 {@code user_not_found} (also for another realm's users). */
+    public static UserModel user(KeycloakSession session, RealmModel realm, String userId) {
+        UserModel user = userId == null || userId.length() > 255 ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw CommunityError.notFound("user_not_found", "No user with this id in this realm");
+        }
+        return user;
     }
 
     /** The id of the admin making the request. */
