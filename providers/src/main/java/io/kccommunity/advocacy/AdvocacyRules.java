@@ -62,8 +62,8 @@ public record AdvocacyRules(Map<String, RoleRule> roles) {
     }
 
     public static AdvocacyRules read(RealmModel realm) {
-        AdvocacyRules stored = RealmJson.read(realm, ATTRIBUTE, AdvocacyRules.class);
-        return stored == null ? defaults() : stored.over(defaults());
+        return RealmJson.readShared(realm, ATTRIBUTE, AdvocacyRules.class,
+                stored -> stored == null ? defaults() : stored.over(defaults()));
     }
 
     public void write(RealmModel realm) {

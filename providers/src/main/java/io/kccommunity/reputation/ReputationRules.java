@@ -81,8 +81,8 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
 
     /** The realm's rules: what is stored over the defaults (so fields added later get their default). */
     public static ReputationRules read(RealmModel realm) {
-        ReputationRules stored = RealmJson.read(realm, ATTRIBUTE, ReputationRules.class);
-        return stored == null ? defaults() : stored.over(defaults());
+        return RealmJson.readShared(realm, ATTRIBUTE, ReputationRules.class,
+                stored -> stored == null ? defaults() : stored.over(defaults()));
     }
 
     public void write(RealmModel realm) {
