@@ -185,9 +185,9 @@ public class AdvocacyAdminResource {
     @GET
     @Path("sweeps")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> sweeps(@QueryParam("max") String max) {
+    public List<Map<String, Object>> sweeps(@QueryParam("first") String first, @QueryParam("max") String max) {
         access.viewRealm();
-        return new AdvocacyStore(session).sweepRuns(realm.getId(), Paging.of(null, max).max()).stream()
+        return new AdvocacyStore(session).sweepRuns(realm.getId(), Paging.of(first, max)).stream()
                 .map(r -> Map.<String, Object>of("startedAt", RoleViews.iso(r.getStartedAt()), "node", r.getNode(),
                         "granted", r.getGranted(), "revoked", r.getRevoked()))
                 .toList();

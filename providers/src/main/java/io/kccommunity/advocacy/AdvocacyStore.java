@@ -4,6 +4,7 @@ import io.kccommunity.membership.MembershipStatus;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import io.kccommunity.support.Writes;
+import io.kccommunity.web.Paging;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
@@ -80,10 +81,10 @@ public final class AdvocacyStore {
                 .setParameter("due", lastRunAtMost).executeUpdate() == 1;
     }
 
-    List<SweepRunEntity> sweepRuns(String realmId, int max) {
+    List<SweepRunEntity> sweepRuns(String realmId, Paging paging) {
         return em.createQuery("select r from SweepRunEntity r where r.realmId = :realm order by r.startedAt desc",
                         SweepRunEntity.class)
-                .setParameter("realm", realmId).setMaxResults(max).getResultList();
+                .setParameter("realm", realmId).setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
     }
 
     void persist(Object entity) {

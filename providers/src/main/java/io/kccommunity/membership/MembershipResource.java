@@ -1,5 +1,6 @@
 package io.kccommunity.membership;
 
+import io.kccommunity.support.Text;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.JsonBody;
@@ -38,7 +39,8 @@ public class MembershipResource {
             throw CommunityError.forbidden("Service accounts cannot join the community");
         }
         JoinRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, JoinRequest.class, JoinRequest.EMPTY);
-        Memberships.Change change = memberships.join(caller.user(), request.acceptedCodeOfConductVersion());
+        Memberships.Change change = memberships.join(caller.user(),
+                Text.clean("acceptedCodeOfConductVersion", request.acceptedCodeOfConductVersion(), 64));
         return Response.status(change.changed() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(MembershipView.of(change.member()))
                 .type(MediaType.APPLICATION_JSON_TYPE)
