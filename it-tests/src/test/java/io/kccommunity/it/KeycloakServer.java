@@ -168,6 +168,18 @@ public final class KeycloakServer {
         process = null;
     }
 
+    /** Ends the node as a crash would: SIGKILL to the launcher and the JVM, no shutdown hooks, no goodbye to the cluster. */
+    public void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(30, TimeUnit.SECONDS);
+        process = null;
+    }
+
     /** The last {@code lines} lines of the server log, for failure reports. */
     public String logTail(int lines) {
         try {
