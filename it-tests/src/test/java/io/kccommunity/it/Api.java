@@ -99,7 +99,9 @@ public final class Api {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (contentType != null) request.header("Content-Type", contentType);
-        request.header("Accept", JSON_TYPE);
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", JSON_TYPE);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -43,6 +43,8 @@ class FaultIT {
     static final int VOTERS = 240;
     static final int EARNERS = 5;
     static final int THREADS = 12;
+    /** Writes per kill cycle: enough to be in flight when the node dies, few enough to check one by one. */
+    static final int EVENTS_PER_CYCLE = 1_000;
 
     private KeycloakServer nodeB;
     private Api a;
@@ -60,6 +62,7 @@ class FaultIT {
     private final Set<String> unknownEvents = ConcurrentHashMap.newKeySet();
     private final Set<Integer> unknownBallots = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, String> examples = new ConcurrentHashMap<>();
 
     record Ballot(String receipt, List<String> ranking) {
     }
@@ -118,6 +121,7 @@ class FaultIT {
         String appA = realm.serviceToken();
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             AtomicBoolean running = new AtomicBoolean(true);
+            int cycleNo = cycle;
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -125,11 +129,18 @@ class FaultIT {
                 writers.add(pool.submit(() -> {
                     while (running.get()) {
                         boolean toB = random.nextBoolean();
-                        int voter = nextVoter.get() < VOTERS && random.nextInt(3) == 0 ? nextVoter.getAndIncrement() : -1;
+                        boolean answered;
+                        int voter = nextVoter.get() < VOTERS * (cycleNo + 1) / CYCLES && random.nextInt(3) == 0
+                                ? nextVoter.getAndIncrement() : -1;
                         if (voter >= 0 && voter < VOTERS) {
-                            castFirstBallot(toB ? b : a, voter, random);
+                            answered = castFirstBallot(toB ? b : a, voter);
+                        } else if (nextEvent.get() < EVENTS_PER_CYCLE * (cycleNo + 1)) {
+                            answered = award(toB ? b : a, appA, nextEvent.getAndIncrement());
                         } else {
-                            award(toB ? b : a, appA, nextEvent.getAndIncrement());
+                            answered = false;
+                        }
+                        if (!answered) {
+                            Thread.sleep(100); // a dead node, or this cycle's writes are sent: as an app would, wait a little
                         }
                     }
                     return null;
@@ -152,16 +163,21 @@ class FaultIT {
             }
         }
         System.out.printf("fault test: %d events and %d first ballots sent over %d kills; answers %s; %d events and %d ballots"
-                        + " without an answer sent again%n", nextEvent.get(), Math.min(VOTERS, nextVoter.get()), CYCLES, outcomes,
-                unknownEvents.size(), unknownBallots.size());
+                        + " without an answer sent again; first answer of each kind: %s%n", nextEvent.get(),
+                Math.min(VOTERS, nextVoter.get()), CYCLES, outcomes, unknownEvents.size(), unknownBallots.size(), examples);
 
         // an app sends again what it got no answer for: a replay or a first write, never a second one
         int ballotsCommittedWithoutAnswer = 0;
+        ExecutorService resend = Executors.newFixedThreadPool(THREADS);
+        List<Future<Api.Reply>> resent = new ArrayList<>();
         for (String key : unknownEvents) {
-            Api.Reply reply = Api.resendingConflicts(() -> a.post(realm.path("/reputation/events"), appA, event(key)));
-            assertTrue(reply.status() == 200 || reply.status() == 201, reply::toString);
-            events.put(key, points(key));
+            resent.add(resend.submit(() -> Api.resendingConflicts(() -> a.post(realm.path("/reputation/events"), appA, event(key)))));
         }
+        for (Future<Api.Reply> reply : resent) {
+            assertTrue(reply.get().status() == 200 || reply.get().status() == 201, reply.get()::toString);
+            events.put(reply.get().json().get("key").asText(), points(reply.get().json().get("key").asText()));
+        }
+        resend.shutdown();
         for (int voter : unknownBallots) {
             List<String> ranking = ranking(new Random(voter));
             Api.Reply reply = Api.resendingConflicts(() -> a.put(ballotPath(), tokens[voter], Map.of("ranking", ranking)));
@@ -211,36 +227,43 @@ class FaultIT {
         assertEquals(ballots.size() + ballotsCommittedWithoutAnswer, after.get("ballots").asInt());
     }
 
-    private void castFirstBallot(Api node, int voter, Random random) {
+    /** Sends a first ballot; true when it was acknowledged. */
+    private boolean castFirstBallot(Api node, int voter) {
         List<String> ranking = ranking(new Random(voter));
-        try {
-            Api.Reply reply = Api.resendingConflicts(() -> node.put(ballotPath(), tokens[voter], Map.of("ranking", ranking)));
-            outcomes.merge("ballot " + reply.status(), 1, Integer::sum);
-            if (reply.status() == 201) {
-                ballots.put(voter, new Ballot(reply.json().get("receipt").asText(), ranking));
-            } else {
-                unknownBallots.add(voter);
-            }
-        } catch (UncheckedIOException lost) {
-            outcomes.merge("ballot no answer", 1, Integer::sum);
-            unknownBallots.add(voter);
+        Api.Reply reply = send("ballot", () -> node.put(ballotPath(), tokens[voter], Map.of("ranking", ranking)));
+        if (reply != null && reply.status() == 201) {
+            ballots.put(voter, new Ballot(reply.json().get("receipt").asText(), ranking));
+            return true;
         }
+        unknownBallots.add(voter);
+        return false;
     }
 
-    private void award(Api node, String appToken, int n) {
+    /** Sends a reputation event; true when it was acknowledged. */
+    private boolean award(Api node, String appToken, int n) {
         String key = "fault-" + n;
-        try {
-            Api.Reply reply = Api.resendingConflicts(() -> node.post(realm.path("/reputation/events"), appToken, event(key)));
-            outcomes.merge("event " + reply.status(), 1, Integer::sum);
-            if (reply.status() == 201) {
-                events.put(key, points(key));
-            } else {
-                unknownEvents.add(key);
-            }
-        } catch (UncheckedIOException lost) {
-            outcomes.merge("event no answer", 1, Integer::sum);
-            unknownEvents.add(key);
+        Api.Reply reply = send("event", () -> node.post(realm.path("/reputation/events"), appToken, event(key)));
+        if (reply != null && reply.status() == 201) {
+            events.put(key, points(key));
+            return true;
         }
+        unknownEvents.add(key);
+        return false;
+    }
+
+    /** The reply, or null when none came; tallies what kind of answer it was. */
+    private Api.Reply send(String kind, java.util.function.Supplier<Api.Reply> request) {
+        String outcome;
+        Api.Reply reply = null;
+        try {
+            reply = Api.resendingConflicts(request);
+            outcome = kind + " " + reply.status();
+            examples.putIfAbsent(outcome, reply.toString().substring(0, Math.min(160, reply.toString().length())));
+        } catch (UncheckedIOException lost) {
+            outcome = kind + " no answer";
+        }
+        outcomes.merge(outcome, 1, Integer::sum);
+        return reply;
     }
 
     private Map<String, Object> event(String key) {

@@ -111,6 +111,11 @@ public final class KeycloakServer {
         return "http://localhost:" + httpPort;
     }
 
+    /** Keycloak's management interface: {@code /health}, {@code /metrics}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public Database database() {
         return database;
     }
@@ -201,13 +206,13 @@ public final class KeycloakServer {
     private void installExtension() throws Exception {
         Path installed = home.resolve("providers/keycloak-community.jar");
         Path marker = home.resolve("providers/.community-build");
-        String fingerprint = sha256(extensionJar) + " " + database;
+        String fingerprint = sha256(extensionJar) + " " + database + " health,metrics";
         if (Files.exists(installed) && Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
             return;
         }
         Files.copy(extensionJar, installed, StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build",
-                "--health-enabled=true", "--db=" + database.kind));
+                "--health-enabled=true", "--metrics-enabled=true", "--db=" + database.kind));
         Path buildLog = log.resolveSibling("keycloak-build.log");
         Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildLog.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

@@ -1,5 +1,6 @@
 package io.kccommunity.advocacy;
 
+import io.kccommunity.events.CommunityMetrics;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.reputation.BadgeAwardEntity;
@@ -232,6 +233,7 @@ public final class Advocacy {
             Writes.guarded("The member's roles", () -> user.grantRole(realmRole));
         }
         history(user.getId(), role, "grant", source, actor, reason, expiresAt);
+        CommunityMetrics.roleGranted(session, realm, role, source);
     }
 
     private void release(UserModel user, RoleHoldingEntity holding, String source, String actor, String reason) {

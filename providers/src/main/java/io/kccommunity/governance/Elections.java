@@ -1,6 +1,7 @@
 package io.kccommunity.governance;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.kccommunity.events.CommunityMetrics;
 import io.kccommunity.advocacy.Advocacy;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
@@ -212,6 +213,7 @@ public final class Elections {
             ballot.setContent(content);
             store.persist(ballot);
             store.flush();
+            CommunityMetrics.ballotCast(session, realm, true);
             return new Cast(receipt, true);
         }
         BallotEntity ballot = request.receipt() == null ? null : store.ballot(election.getId(), hash(request.receipt()));
@@ -220,6 +222,7 @@ public final class Elections {
         }
         ballot.setContent(content);
         store.flush();
+        CommunityMetrics.ballotCast(session, realm, false);
         return new Cast(request.receipt(), false);
     }
 

@@ -4,6 +4,7 @@ import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.Directory;
 import io.kccommunity.profile.Handles;
+import io.kccommunity.events.CommunityMetrics;
 import io.kccommunity.support.Text;
 import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
@@ -128,6 +129,7 @@ public final class Ledger {
                 -original.getRequestedPoints(), -original.getPoints(), why, "reversal:" + original.getId());
         reversal.setReverses(original.getId());
         store.insert(reversal);
+        CommunityMetrics.reputationEvent(session, realm, reversal.getSource());
         store.flush();
         UserModel user = session.users().getUserById(realm, member.getUserId());
         if (user != null) {
@@ -203,6 +205,7 @@ public final class Ledger {
         member.setReputation(member.getReputation() + applied);
         ReputationEventEntity event = event(member, source, type, requested, applied, reason, key);
         store.insert(event);
+        CommunityMetrics.reputationEvent(session, realm, event.getSource());
         return event;
     }
 
