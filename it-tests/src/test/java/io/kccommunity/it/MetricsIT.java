@@ -58,7 +58,10 @@ class MetricsIT {
         assertEquals(1.0, after.get(grants) - before.get(grants));
     }
 
-    /** The values of the given series in Keycloak's Prometheus output (0 for a series not there yet). */
+    /**
+     * The values of the given series ({@code name{label="value",...}}) in Keycloak's Prometheus output,
+     * 0 for a series not there yet; labels compared as a set (exporters differ in order and trailing commas).
+     */
     private Map<String, Double> scrape(String... series) {
         Api.Reply reply = management.send("GET", "/metrics", null, null, null, Map.of("Accept", "text/plain"));
         assertEquals(200, reply.status(), reply::toString);
@@ -67,12 +70,25 @@ class MetricsIT {
             values.put(name, 0.0);
         }
         for (String line : reply.body().split("\n")) {
+            if (line.startsWith("#") || !line.contains("{")) {
+                continue;
+            }
+            String key = seriesKey(line.substring(0, line.lastIndexOf('}') + 1));
             for (String name : series) {
-                if (line.startsWith(name + " ")) {
-                    values.put(name, Double.parseDouble(line.substring(name.length() + 1).trim()));
+                if (seriesKey(name).equals(key)) {
+                    values.put(name, Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split(" ")[0]));
                 }
             }
         }
         return values;
+    }
+
+    private static String seriesKey(String series) {
+        java.util.TreeMap<String, String> labels = new java.util.TreeMap<>();
+        java.util.regex.Matcher label = java.util.regex.Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(series);
+        while (label.find()) {
+            labels.put(label.group(1), label.group(2));
+        }
+        return series.substring(0, series.indexOf('{')) + labels;
     }
 }
