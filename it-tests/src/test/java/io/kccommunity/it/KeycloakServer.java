@@ -37,6 +37,7 @@ public final class KeycloakServer {
     private final Path extensionJar;
     private final Database database;
     private final Path log;
+    private final String databaseName;
     private final int httpPort;
     private final int managementPort;
     private final int clusterPort;
@@ -79,9 +80,14 @@ public final class KeycloakServer {
     }
 
     KeycloakServer(Path home, Path extensionJar, Database database, Path log, int httpPort) {
+        this(home, extensionJar, database, PG_DATABASE, log, httpPort);
+    }
+
+    private KeycloakServer(Path home, Path extensionJar, Database database, String databaseName, Path log, int httpPort) {
         this.home = home;
         this.extensionJar = extensionJar;
         this.database = database;
+        this.databaseName = databaseName;
         this.log = log;
         this.httpPort = httpPort;
         this.managementPort = freePort();
@@ -97,6 +103,43 @@ public final class KeycloakServer {
             throw new IllegalStateException("a cluster needs a shared database: run with -Dit.db=postgres or mariadb");
         }
         return new KeycloakServer(home, extensionJar, database, log.resolveSibling("keycloak-" + name + ".log"), freePort());
+    }
+
+    /**
+     * A server of its own, not clustered with this one: a copy of the distribution in {@code home},
+     * the given JAR, its own database {@code databaseName} on the same database server.
+     */
+    public KeycloakServer separate(Path home, Path jar, String databaseName) throws IOException {
+        if (!Files.exists(home)) {
+            copyRecursively(this.home, home);
+        }
+        return new KeycloakServer(home, jar, database, databaseName, log.resolveSibling("keycloak-" + databaseName + ".log"),
+                freePort());
+    }
+
+    /** The same server with another JAR in providers/ (installed, and built, at the next start). */
+    public KeycloakServer withJar(Path jar) {
+        return new KeycloakServer(home, jar, database, databaseName, log, httpPort);
+    }
+
+    /** {@code kc.sh export} or {@code kc.sh import} (with the server stopped): the command's output, or a failure. */
+    public String runCommand(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(databaseOptions());
+        Path output = log.resolveSibling("keycloak-" + arguments[0] + ".log");
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        if (!run.waitFor(5, TimeUnit.MINUTES) || run.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", arguments) + " failed:\n" + Files.readString(output));
+        }
+        return Files.readString(output);
+    }
+
+    /** Installs this server's JAR and starts it on its database as it is (no reset). */
+    public void restart() throws Exception {
+        installExtension();
+        launch();
     }
 
     /** The server the build configured through system properties (see it-tests/pom.xml). */
@@ -243,7 +286,7 @@ public final class KeycloakServer {
         // MariaDB and MySQL default to REPEATABLE READ; like PostgreSQL, Keycloak is run on READ COMMITTED
         // (see the README: under REPEATABLE READ its user cache can keep an older user after concurrent writes)
         String isolation = database == Database.MARIADB ? "?sessionVariables=tx_isolation='READ-COMMITTED'" : "";
-        return List.of("--db-url=" + database.url(PG_DATABASE) + isolation, "--db-username=" + database.user(),
+        return List.of("--db-url=" + database.url(databaseName) + isolation, "--db-username=" + database.user(),
                 "--db-password=" + System.getProperty("it.db.password", ""), "--db-pool-max-size=40");
     }
 
@@ -253,16 +296,16 @@ public final class KeycloakServer {
     }
 
     /** Every run starts from an empty database: H2 files deleted, or the server's test database recreated. */
-    private void resetDatabase() throws Exception {
+    void resetDatabase() throws Exception {
         if (database == Database.POSTGRES) {
             try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
-                s.execute("CREATE DATABASE " + PG_DATABASE);
+                s.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + databaseName);
             }
         } else if (database == Database.MARIADB) {
             try (Connection c = connect(""); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE);
-                s.execute("CREATE DATABASE " + PG_DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                s.execute("DROP DATABASE IF EXISTS " + databaseName);
+                s.execute("CREATE DATABASE " + databaseName + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
         } else {
             deleteRecursively(home.resolve("data/h2"));
@@ -309,6 +352,19 @@ public final class KeycloakServer {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.toString().contains("/data/")) {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
