@@ -50,6 +50,13 @@ public final class TestRealm {
         return new TestRealm(api, name);
     }
 
+    /** A realm with the community enabled that already exists on the server {@code api} talks to. */
+    public static TestRealm existing(Api api, String name) {
+        TestRealm realm = new TestRealm(api, name);
+        realm.communityScope = true;
+        return realm;
+    }
+
     /** The same realm seen through another node of the cluster. */
     public TestRealm on(Api otherNode) {
         TestRealm view = new TestRealm(otherNode, name);

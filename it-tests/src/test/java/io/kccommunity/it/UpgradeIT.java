@@ -1,0 +1,190 @@
+package io.kccommunity.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Upgrades and moves, on a server of its own (a copy of the distribution, its own database): a
+ * database of the first release (membership and profiles) upgrades to today's schema with its
+ * members, and a realm goes through {@code kc.sh export} and {@code kc.sh import} with its community.
+ */
+@ExtendWith(RealKeycloak.class)
+class UpgradeIT {
+
+    private static final String CHANGELOG = "META-INF/community-changelog.xml";
+    private static final List<String> FIRST_RELEASE = List.of("2026-11-25-membership.xml", "2026-11-25-profile.xml");
+
+    private static final String DATABASE = "keycloak_community_upgrade";
+
+    /**
+     * The first release's schema, its rows written as that release wrote them (today's code cannot
+     * run on it: that is the point), then today's JAR on top. Needs a database the test can reach
+     * while the server is stopped: PostgreSQL or MariaDB.
+     */
+    @Test
+    void aDatabaseOfTheFirstReleaseUpgradesWithItsMembers() throws Exception {
+        KeycloakServer shared = RealKeycloak.server();
+        if (shared.database() == KeycloakServer.Database.H2) {
+            System.out.println("UpgradeIT upgrade skipped on H2: the test writes the first release's rows over JDBC (-Dit.db=postgres or mariadb)");
+        }
+        Assumptions.assumeTrue(shared.database() != KeycloakServer.Database.H2, "needs a database reachable over JDBC");
+        Path work = shared.log().getParent();
+        Path currentJar = Path.of(System.getProperty("extension.jar"));
+        KeycloakServer first = shared.separate(work.resolve("keycloak-upgrade"),
+                firstReleaseJar(currentJar, work.resolve("keycloak-community-first-release.jar")), DATABASE);
+        first.start();
+        String realmName;
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        try {
+            Api api = new Api(first.baseUrl());
+            TestRealm realm = TestRealm.create(api, "upgrade");
+            realmName = realm.name;
+            realm.enableCommunity(Map.of("name", "Bakers"));
+            for (String name : List.of("ana", "ben")) {
+                ids.put(name, realm.createUser(name));
+                Map<String, Object> user = Map.of("username", name, "email", name + "@example.com", "firstName", "First",
+                        "lastName", "Last", "attributes", Map.of("handle", List.of(name + ".h"), "memberSince",
+                                List.of("2026-01-02T03:04:05Z")));
+                Expect.ok(api.put("/admin/realms/" + realmName + "/users/" + ids.get(name), api.adminToken(), user), 204);
+            }
+            String realmId = api.get("/admin/realms/" + realmName, api.adminToken()).json().get("id").asText();
+            try (Connection db = first.connect(DATABASE); PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO COMMUNITY_MEMBER (ID, REALM_ID, USER_ID, STATUS, REQUESTED_AT, JOINED_AT, VERSION)"
+                            + " VALUES (?, ?, ?, 'ACTIVE', 1767322800000, 1767322800000, 0)")) {
+                for (String userId : ids.values()) {
+                    insert.setString(1, java.util.UUID.randomUUID().toString());
+                    insert.setString(2, realmId);
+                    insert.setString(3, userId);
+                    insert.executeUpdate();
+                }
+            }
+        } finally {
+            first.stop();
+        }
+
+        KeycloakServer current = first.withJar(currentJar);
+        current.restart();
+        try {
+            Api api = new Api(current.baseUrl());
+            TestRealm realm = TestRealm.existing(api, realmName);
+            JsonNode me = Expect.ok(api.get(realm.path("/me"), realm.token("ana")), 200);
+            assertEquals("active", me.at("/membership/status").asText(), me::toString);
+            assertEquals("ana.h", me.at("/profile/handle").asText(), me::toString);
+            assertEquals(0, me.at("/reputation/total").asInt(-1), "the new total column starts at 0: " + me);
+            JsonNode claim = Api.claims(realm.token("ben")).get("community");
+            assertTrue(claim.get("member").asBoolean(), claim::toString);
+            assertEquals("ben.h", claim.get("handle").asText());
+
+            realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, ReputationIT.AWARD_ROLE);
+            Expect.ok(api.post(realm.path("/reputation/events"), realm.serviceToken(),
+                    ReputationIT.event(ids.get("ana"), "answer-accepted", "upgrade-1")), 201);
+            assertTrue(Api.claims(realm.token("ana")).at("/community/reputation").asInt() >= 15);
+            String admin = api.adminToken();
+            Expect.ok(api.post(realm.adminPath("/elections"), admin, Map.of("title", "After the upgrade", "method", "irv")), 201);
+            Expect.ok(api.put(realm.adminPath("/advocacy/members/" + ids.get("ben") + "/roles/guru"), admin,
+                    Map.of("reason", "kept the forum alive")), 200);
+        } finally {
+            current.stop();
+        }
+        try (Connection db = current.connect(DATABASE); Statement query = db.createStatement();
+             ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME LIKE '%community-changelog%'")) {
+            rows.next();
+            assertTrue(rows.getInt(1) >= 5, "every changelog of ours applied: " + rows.getInt(1));
+        }
+    }
+
+    /** {@code kc.sh export} of a realm, {@code kc.sh import} into an empty database: the community's settings come along. */
+    @Test
+    void aRealmExportedAndImportedKeepsItsCommunitySettings() throws Exception {
+        KeycloakServer shared = RealKeycloak.server();
+        Path work = shared.log().getParent();
+        KeycloakServer server = shared.separate(work.resolve("keycloak-upgrade"), Path.of(System.getProperty("extension.jar")),
+                DATABASE + "_export");
+        server.start();
+        String realmName;
+        try {
+            Api api = new Api(server.baseUrl());
+            TestRealm realm = TestRealm.create(api, "moving");
+            realmName = realm.name;
+            realm.enableCommunity(Map.of("name", "Bakers", "joinPolicy", "approval"));
+            String admin = api.adminToken();
+            Expect.ok(api.put(realm.adminPath("/reputation/rules"), admin, Map.of("dailyCap", 150)), 200);
+            Expect.ok(api.put(realm.adminPath("/advocacy/rules"), admin, Map.of("roles", Map.of("guru", Map.of("listed", false)))), 200);
+            realm.createUser("ana");
+        } finally {
+            server.stop();
+        }
+
+        Path exported = work.resolve("realm-export");
+        deleteRecursively(exported);
+        server.runCommand("export", "--dir", exported.toString(), "--realm", realmName);
+        JsonNode attributes = Api.JSON.readTree(exported.resolve(realmName + "-realm.json").toFile()).get("attributes");
+        assertEquals("true", attributes.get("community.enabled").asText(), attributes::toString);
+
+        server.resetDatabase();
+        server.runCommand("import", "--dir", exported.toString());
+        server.restart();
+        try {
+            Api api = new Api(server.baseUrl());
+            TestRealm realm = TestRealm.existing(api, realmName);
+            String admin = api.adminToken();
+            JsonNode config = Expect.ok(api.get(realm.adminPath("/config"), admin), 200);
+            assertTrue(config.get("enabled").asBoolean(), config::toString);
+            assertEquals("Bakers", config.get("name").asText());
+            assertEquals("approval", config.get("joinPolicy").asText());
+            assertEquals(150, Expect.ok(api.get(realm.adminPath("/reputation/rules"), admin), 200).get("dailyCap").asInt());
+            JsonNode guru = Expect.ok(api.get(realm.adminPath("/advocacy/rules"), admin), 200).at("/roles/guru");
+            assertEquals(false, guru.get("listed").asBoolean(true), guru::toString);
+            JsonNode claim = Api.claims(realm.token("ana")).get("community");
+            assertTrue(claim != null && !claim.get("member").asBoolean(true), "the community scope and its mapper came along");
+            Expect.ok(api.post(realm.path("/membership"), realm.token("ana"), null), 202);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Our JAR with the changelog cut back to the first release's files. */
+    private static Path firstReleaseJar(Path currentJar, Path target) throws Exception {
+        Files.copy(currentJar, target, StandardCopyOption.REPLACE_EXISTING);
+        try (FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + target.toUri()), Map.of())) {
+            Path changelog = jar.getPath(CHANGELOG);
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(changelog)) {
+                boolean include = line.contains("<include ");
+                if (!include || FIRST_RELEASE.stream().anyMatch(line::contains)) {
+                    kept.append(line).append('\n');
+                }
+            }
+            assertEquals(FIRST_RELEASE.size(), kept.toString().split("<include ", -1).length - 1, kept::toString);
+            Files.writeString(changelog, kept.toString());
+        }
+        return target;
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
