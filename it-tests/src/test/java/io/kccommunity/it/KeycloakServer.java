@@ -126,10 +126,15 @@ public final class KeycloakServer {
     public String runCommand(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
         command.addAll(List.of(arguments));
+        // on the build start uses: without it the command would rebuild with default build options
+        command.add("--optimized");
         command.addAll(databaseOptions());
         Path output = log.resolveSibling("keycloak-" + arguments[0] + ".log");
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // an import into an empty database creates the master realm: with the same bootstrap admin as a start
+        builder.environment().putAll(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN, "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        Process run = builder.start();
         if (!run.waitFor(5, TimeUnit.MINUTES) || run.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", arguments) + " failed:\n" + Files.readString(output));
         }

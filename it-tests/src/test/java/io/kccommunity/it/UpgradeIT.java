@@ -154,7 +154,8 @@ class UpgradeIT {
             assertEquals(false, guru.get("listed").asBoolean(true), guru::toString);
             JsonNode claim = Api.claims(realm.token("ana")).get("community");
             assertTrue(claim != null && !claim.get("member").asBoolean(true), "the community scope and its mapper came along");
-            Expect.ok(api.post(realm.path("/membership"), realm.token("ana"), null), 202);
+            JsonNode joined = Expect.ok(api.post(realm.path("/membership"), realm.token("ana"), null), 201);
+            assertEquals("pending", joined.get("status").asText(), "the approval policy came along");
         } finally {
             server.stop();
         }
