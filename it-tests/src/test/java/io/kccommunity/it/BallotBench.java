@@ -63,5 +63,7 @@ class BallotBench {
         System.out.printf("  %-44s %8.1f/s   ratio %s%n", "changed ballots (with receipt)", changePerSecond,
                 Bench.ratio(changePerSecond, accountPerSecond));
         System.out.printf("  %-44s %8.1f/s   ratio 1.00%n", "GET /realms/{realm}/account/ (baseline)", accountPerSecond);
+        Bench.reportRate("first ballots, " + THREADS + " threads", firstPerSecond, "account", accountPerSecond);
+        Bench.reportRate("changed ballots, " + THREADS + " threads", changePerSecond, "account", accountPerSecond);
     }
 }

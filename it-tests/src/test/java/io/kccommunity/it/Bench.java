@@ -58,4 +58,31 @@ final class Bench {
     static String ratio(double ours, double baseline) {
         return String.format("%.2f", ours / baseline);
     }
+
+    private static final java.nio.file.Path RESULTS = java.nio.file.Path.of(System.getProperty("it.work", "target"),
+            "benchmark-results.tsv");
+
+    /**
+     * Adds a row to this run's table ({@code target/benchmark-results.tsv}) and prints the table so
+     * far: what was measured, our figure, the Keycloak baseline of the same run, and their ratio.
+     */
+    static synchronized void report(String measure, String ours, String baseline, String ratio) {
+        try {
+            java.nio.file.Files.writeString(RESULTS, String.join("\t", measure, ours, baseline, ratio) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            System.out.printf("%nBenchmarks of this run (%s, %d cores, database %s)%n", System.getProperty("os.name"),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("it.db", "h2"));
+            System.out.printf("  %-58s %16s %26s %7s%n", "measure", "ours", "Keycloak baseline", "ratio");
+            for (String line : java.nio.file.Files.readAllLines(RESULTS)) {
+                String[] cells = line.split("\t", -1);
+                System.out.printf("  %-58s %16s %26s %7s%n", cells[0], cells[1], cells[2], cells[3]);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void reportRate(String measure, double ours, String baselineName, double baseline) {
+        report(measure, String.format("%.1f/s", ours), String.format("%.1f/s %s", baseline, baselineName), ratio(ours, baseline));
+    }
 }

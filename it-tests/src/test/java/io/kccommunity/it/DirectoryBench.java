@@ -52,6 +52,9 @@ class DirectoryBench {
         for (String[] row : rows) {
             System.out.printf("  %-42s %8s ms   %s%n", row[0], row[1], row[2]);
         }
+        Bench.report("directory page (" + MEMBERS + " members), median", fmt(directory) + " ms", fmt(users) + " ms admin user list",
+                ratio(directory, users));
+        Bench.report("directory search, median", fmt(search) + " ms", fmt(users) + " ms admin user list", ratio(search, users));
     }
 
     private static double median(IntFunction<Api.Reply> request, int expectedSize) {

@@ -82,6 +82,13 @@ class ReputationBench {
         System.out.printf("  %-48s %9.1f ms  ratio %s%n", "leaderboard, week (max=20), median", weekMillis,
                 Bench.ratio(weekMillis, countMillis));
         System.out.printf("  %-48s %9.1f ms  ratio 1.00%n", "users/count (Keycloak baseline), median", countMillis);
+        Bench.reportRate("reputation events, one per request, one node", singlePerSecond, "users/count", baselinePerSecond);
+        Bench.reportRate("reputation events, batches of " + BATCH_SIZE + ", one node", batchEventsPerSecond, "users/count",
+                baselinePerSecond);
+        Bench.report("leaderboard all time (" + MEMBERS + " members), median", String.format("%.1f ms", allMillis),
+                String.format("%.1f ms users/count", countMillis), Bench.ratio(allMillis, countMillis));
+        Bench.report("leaderboard week (" + MEMBERS + " members), median", String.format("%.1f ms", weekMillis),
+                String.format("%.1f ms users/count", countMillis), Bench.ratio(weekMillis, countMillis));
     }
 
     private static Api.Reply checked(Api.Reply reply) {
