@@ -217,7 +217,7 @@ class FaultIT {
                 int settledOnB = Api.claims(realm.on(b).token("voter-" + e)).at("/community/reputation").asInt();
                 System.out.printf("earner %d: total %d, tokens from A %d and B %d; after one more event %d, tokens %d and %d%n",
                         e, total, onA, onB, settled, settledOnA, settledOnB);
-                assertEquals(total + 2, settled);
+                assertTrue(settled >= total + 2, "the settling event counted");
                 assertEquals(settled, settledOnA, "node A's token shows the total");
                 assertEquals(settled, settledOnB, "node B's token shows the total");
             }

@@ -142,6 +142,16 @@ public final class KeycloakServer {
         return Files.readString(output);
     }
 
+    /** Asks the server's JVM for a full garbage collection ({@code jcmd GC.run}), so heap figures show live data. */
+    public void collectGarbage() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (ProcessHandle jvm : process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList()) {
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(jvm.pid()), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            gc.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
     /** Milliseconds from launch to ready of the last start. */
     public long lastStartMillis() {
         return lastStartMillis;

@@ -60,19 +60,28 @@ class UpgradeIT {
             for (String name : List.of("ana", "ben")) {
                 ids.put(name, realm.createUser(name));
                 Map<String, Object> user = Map.of("username", name, "email", name + "@example.com", "firstName", "First",
-                        "lastName", "Last", "attributes", Map.of("handle", List.of(name + ".h"), "memberSince",
-                                List.of("2026-01-02T03:04:05Z")));
+                        "lastName", "Last", "attributes", Map.of("handle", List.of(name + ".h")));
                 Expect.ok(api.put("/admin/realms/" + realmName + "/users/" + ids.get(name), api.adminToken(), user), 204);
+                JsonNode role = api.get("/admin/realms/" + realmName + "/roles/community-member", api.adminToken()).json();
+                Expect.ok(api.post("/admin/realms/" + realmName + "/users/" + ids.get(name) + "/role-mappings/realm",
+                        api.adminToken(), List.of(role)), 204);
             }
             String realmId = api.get("/admin/realms/" + realmName, api.adminToken()).json().get("id").asText();
-            try (Connection db = first.connect(DATABASE); PreparedStatement insert = db.prepareStatement(
+            first.stop();
+            // what joining wrote in the first release: the member row, and the time mirrored for tokens
+            try (Connection db = first.connect(DATABASE); PreparedStatement member = db.prepareStatement(
                     "INSERT INTO COMMUNITY_MEMBER (ID, REALM_ID, USER_ID, STATUS, REQUESTED_AT, JOINED_AT, VERSION)"
-                            + " VALUES (?, ?, ?, 'ACTIVE', 1767322800000, 1767322800000, 0)")) {
+                            + " VALUES (?, ?, ?, 'ACTIVE', 1767322800000, 1767322800000, 0)");
+                 PreparedStatement since = db.prepareStatement(
+                         "INSERT INTO USER_ATTRIBUTE (ID, NAME, VALUE, USER_ID) VALUES (?, 'memberSince', '2026-01-02T03:00:00Z', ?)")) {
                 for (String userId : ids.values()) {
-                    insert.setString(1, java.util.UUID.randomUUID().toString());
-                    insert.setString(2, realmId);
-                    insert.setString(3, userId);
-                    insert.executeUpdate();
+                    member.setString(1, java.util.UUID.randomUUID().toString());
+                    member.setString(2, realmId);
+                    member.setString(3, userId);
+                    member.executeUpdate();
+                    since.setString(1, java.util.UUID.randomUUID().toString());
+                    since.setString(2, userId);
+                    since.executeUpdate();
                 }
             }
         } finally {
@@ -88,9 +97,11 @@ class UpgradeIT {
             assertEquals("active", me.at("/membership/status").asText(), me::toString);
             assertEquals("ana.h", me.at("/profile/handle").asText(), me::toString);
             assertEquals(0, me.at("/reputation/total").asInt(-1), "the new total column starts at 0: " + me);
-            JsonNode claim = Api.claims(realm.token("ben")).get("community");
+            JsonNode token = Api.claims(realm.token("ben"));
+            JsonNode claim = token.get("community");
             assertTrue(claim.get("member").asBoolean(), claim::toString);
             assertEquals("ben.h", claim.get("handle").asText());
+            assertTrue(token.at("/realm_access/roles").toString().contains("community-member"), token::toString);
 
             realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, ReputationIT.AWARD_ROLE);
             Expect.ok(api.post(realm.path("/reputation/events"), realm.serviceToken(),
