@@ -229,9 +229,7 @@ public final class Ledger {
     /** Mirrors the total into the user attribute and awards the badges that are now earned. */
     private void settle(UserModel user, MemberEntity member) {
         Writes.guarded(WHAT, () -> {
-            // written even when the cached user shows this total already: a node killed between its commit and
-            // its cache invalidation can leave another node's cached copy ahead of the database; the write repairs it
-            user.setSingleAttribute(ATTRIBUTE, Integer.toString(member.getReputation()));
+            store.mirrorTotal(realm, user, ATTRIBUTE, member.getReputation());
             new Badges(session, realm, rules).evaluate(user, member);
             ReputationChangedEvent.publish(session, realm, user, member);
             store.flush();

@@ -8,13 +8,18 @@ import java.util.List;
 import io.kccommunity.support.Writes;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.cache.UserCache;
 
 /** JPA access to the ledger, badge awards and the reputation columns of the member table. */
 public final class ReputationStore {
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public ReputationStore(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
@@ -51,6 +56,29 @@ public final class ReputationStore {
     ReputationEventEntity reversalOf(String id) {
         return first(em.createQuery("select e from ReputationEventEntity e where e.reverses = :id", ReputationEventEntity.class)
                 .setParameter("id", id).getResultList());
+    }
+
+    /**
+     * Writes the member's total into the user attribute the claim reads, under the member's row lock.
+     * A statement, not the user entity: a request that loaded the user before waiting for the lock holds
+     * the attribute as it was then, and Hibernate, seeing its new value equal to that old one, would
+     * write nothing while a concurrent request had changed it. Written even when a cached copy already
+     * shows the total (a node killed between commit and cache invalidation can leave one ahead of the
+     * database); the user is then evicted from Keycloak's cache on every node.
+     */
+    void mirrorTotal(RealmModel realm, UserModel user, String attribute, int total) {
+        int updated = em.createQuery("update UserAttributeEntity a set a.value = :value"
+                        + " where a.user.id = :user and a.name = :name")
+                .setParameter("value", Integer.toString(total)).setParameter("user", user.getId())
+                .setParameter("name", attribute).executeUpdate();
+        if (updated == 0) {
+            user.setSingleAttribute(attribute, Integer.toString(total));
+            return;
+        }
+        UserCache cache = session.getProvider(UserCache.class);
+        if (cache != null) {
+            cache.evict(realm, user);
+        }
     }
 
     void insert(ReputationEventEntity event) {
