@@ -23,7 +23,7 @@ class ClusterBench {
     @Test
     void throughputOnOneNodeAndOnTwo() throws Exception {
         KeycloakServer nodeA = RealKeycloak.server();
-        Assumptions.assumeTrue(nodeA.database() != KeycloakServer.Database.H2, "a cluster needs a shared database");
+        Assumptions.assumeTrue(nodeA.database() != Database.H2, "a cluster needs a shared database");
         KeycloakServer nodeB = nodeA.anotherNode("bench-b");
         nodeB.join();
         try {

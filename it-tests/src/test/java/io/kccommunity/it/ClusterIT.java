@@ -37,10 +37,10 @@ class ClusterIT {
     @BeforeAll
     void startSecondNode() throws Exception {
         KeycloakServer nodeA = RealKeycloak.server();
-        if (nodeA.database() == KeycloakServer.Database.H2) {
+        if (nodeA.database() == Database.H2) {
             System.out.println("ClusterIT skipped: a cluster needs a shared database (-Dit.db=postgres or -Dit.db=mariadb)");
         }
-        Assumptions.assumeTrue(nodeA.database() != KeycloakServer.Database.H2,
+        Assumptions.assumeTrue(nodeA.database() != Database.H2,
                 "a cluster needs a shared database: run with -Dit.db=postgres or -Dit.db=mariadb");
         nodeB = nodeA.anotherNode("node-b");
         nodeB.join();

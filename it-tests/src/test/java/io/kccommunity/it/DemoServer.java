@@ -24,7 +24,7 @@ public final class DemoServer {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("it.work", "target"));
         KeycloakServer server = new KeycloakServer(Path.of(System.getProperty("keycloak.home")),
-                Path.of(System.getProperty("extension.jar")), KeycloakServer.Database.H2,
+                Path.of(System.getProperty("extension.jar")), Database.H2,
                 work.resolve("demo-keycloak.log"), PORT);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         System.out.println("Starting Keycloak with Keycloak Community on " + server.baseUrl() + " ...");

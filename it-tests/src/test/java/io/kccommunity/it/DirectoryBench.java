@@ -26,7 +26,7 @@ class DirectoryBench {
 
     @Test
     void directoryPagesOverTenThousandMembers() throws Exception {
-        Assumptions.assumeTrue(RealKeycloak.server().database() == KeycloakServer.Database.POSTGRES,
+        Assumptions.assumeTrue(RealKeycloak.server().database() == Database.POSTGRES,
                 "the directory benchmark seeds PostgreSQL directly: run with -Dit.db=postgres");
         Api api = Api.forServer();
         TestRealm realm = TestRealm.create(api, "bench");

@@ -70,10 +70,10 @@ class FaultIT {
     @BeforeAll
     void clusterWithAnOpenElection() throws Exception {
         KeycloakServer nodeA = RealKeycloak.server();
-        if (nodeA.database() == KeycloakServer.Database.H2) {
+        if (nodeA.database() == Database.H2) {
             System.out.println("FaultIT skipped: a cluster needs a shared database (-Dit.db=postgres or -Dit.db=mariadb)");
         }
-        Assumptions.assumeTrue(nodeA.database() != KeycloakServer.Database.H2, "a cluster needs a shared database");
+        Assumptions.assumeTrue(nodeA.database() != Database.H2, "a cluster needs a shared database");
         nodeB = nodeA.anotherNode("fault-b");
         nodeB.join();
         a = Api.forServer();

@@ -31,7 +31,7 @@ class ReputationBench {
 
     @Test
     void eventsPerSecondAndLeaderboardAtOneHundredThousandMembers() throws Exception {
-        Assumptions.assumeTrue(RealKeycloak.server().database() == KeycloakServer.Database.POSTGRES,
+        Assumptions.assumeTrue(RealKeycloak.server().database() == Database.POSTGRES,
                 "the reputation benchmark seeds PostgreSQL directly: run with -Dit.db=postgres");
         Api api = Api.forServer();
         TestRealm realm = TestRealm.create(api, "rep-bench");

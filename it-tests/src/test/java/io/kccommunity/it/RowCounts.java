@@ -37,7 +37,7 @@ final class RowCounts {
 
     static String ofRealm(TestRealm realm) throws Exception {
         KeycloakServer server = RealKeycloak.server();
-        if (server.database() == KeycloakServer.Database.H2) {
+        if (server.database() == Database.H2) {
             return "";
         }
         String realmId = realm.api.get("/admin/realms/" + realm.name, realm.api.adminToken()).json().get("id").asText();

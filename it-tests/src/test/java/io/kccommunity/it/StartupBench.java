@@ -38,7 +38,6 @@ class StartupBench {
             for (int s = 0; s < 2; s++) {
                 servers[s].restart();
                 restarts.get(s).add(servers[s].lastStartMillis());
-                Thread.sleep(5000);
                 servers[s].collectGarbage();
                 heaps.get(s).add(heapMegabytes(servers[s]));
                 servers[s].stop();

@@ -41,10 +41,10 @@ class UpgradeIT {
     @Test
     void aDatabaseOfTheFirstReleaseUpgradesWithItsMembers() throws Exception {
         KeycloakServer shared = RealKeycloak.server();
-        if (shared.database() == KeycloakServer.Database.H2) {
+        if (shared.database() == Database.H2) {
             System.out.println("UpgradeIT upgrade skipped on H2: the test writes the first release's rows over JDBC (-Dit.db=postgres or mariadb)");
         }
-        Assumptions.assumeTrue(shared.database() != KeycloakServer.Database.H2, "needs a database reachable over JDBC");
+        Assumptions.assumeTrue(shared.database() != Database.H2, "needs a database reachable over JDBC");
         Path work = shared.log().getParent();
         Path currentJar = Path.of(System.getProperty("extension.jar"));
         KeycloakServer first = shared.separate(work.resolve("keycloak-upgrade"),
