@@ -62,9 +62,8 @@ public final class ReputationStore {
      * Writes the member's total into the user attribute the claim reads, under the member's row lock.
      * A statement, not the user entity: a request that loaded the user before waiting for the lock holds
      * the attribute as it was then, and Hibernate, seeing its new value equal to that old one, would
-     * write nothing while a concurrent request had changed it. Written even when a cached copy already
-     * shows the total (a node killed between commit and cache invalidation can leave one ahead of the
-     * database); the user is then evicted from Keycloak's cache on every node.
+     * write nothing while a concurrent request had changed it. The user is then evicted from Keycloak's
+     * cache on every node.
      */
     void mirrorTotal(RealmModel realm, UserModel user, String attribute, int total) {
         int updated = em.createQuery("update UserAttributeEntity a set a.value = :value"
