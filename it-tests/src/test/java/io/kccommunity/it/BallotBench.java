@@ -30,16 +30,7 @@ class BallotBench {
             tokens[i] = realm.token("voter-" + i);
             return api.post(realm.path("/membership"), tokens[i], null);
         }, VOTERS, 16);
-        for (int i = 0; i < 3; i++) {
-            Expect.ok(api.updateAccount(realm.name, tokens[i], Map.of("handle", List.of("runner-" + i))), 204);
-        }
-        String id = Expect.ok(api.post(realm.adminPath("/elections"), api.adminToken(),
-                Map.of("title", "Bench", "method", "approval", "seats", 1)), 201).get("id").asText();
-        Expect.ok(api.post(realm.adminPath("/elections/" + id + "/open-nominations"), api.adminToken(), null), 200);
-        for (int i = 0; i < 3; i++) {
-            Expect.ok(api.post(realm.path("/elections/" + id + "/candidates"), tokens[i], Map.of("handle", "runner-" + i)), 201);
-        }
-        Expect.ok(api.post(realm.adminPath("/elections/" + id + "/open-voting"), api.adminToken(), null), 200);
+        String id = Bench.openElection(api, realm, tokens);
         List<String> candidates = new ArrayList<>();
         Expect.ok(api.get(realm.path("/elections/" + id), tokens[0]), 200).get("candidates")
                 .forEach(c -> candidates.add(c.get("id").asText()));

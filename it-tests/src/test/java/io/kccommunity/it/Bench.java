@@ -55,6 +55,25 @@ final class Bench {
         }
     }
 
+    /**
+     * An approval election for one seat open for voting, with three runners (the members holding the
+     * first three tokens, given the handles runner-0..2); returns its id.
+     */
+    static String openElection(Api api, TestRealm realm, String[] tokens) {
+        for (int i = 0; i < 3; i++) {
+            Expect.ok(api.updateAccount(realm.name, tokens[i], java.util.Map.of("handle", List.of("runner-" + i))), 204);
+        }
+        String id = Expect.ok(api.post(realm.adminPath("/elections"), api.adminToken(),
+                java.util.Map.of("title", "Bench", "method", "approval", "seats", 1)), 201).get("id").asText();
+        Expect.ok(api.post(realm.adminPath("/elections/" + id + "/open-nominations"), api.adminToken(), null), 200);
+        for (int i = 0; i < 3; i++) {
+            Expect.ok(api.post(realm.path("/elections/" + id + "/candidates"), tokens[i],
+                    java.util.Map.of("handle", "runner-" + i)), 201);
+        }
+        Expect.ok(api.post(realm.adminPath("/elections/" + id + "/open-voting"), api.adminToken(), null), 200);
+        return id;
+    }
+
     static String ratio(double ours, double baseline) {
         return String.format("%.2f", ours / baseline);
     }

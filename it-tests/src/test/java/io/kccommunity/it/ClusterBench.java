@@ -46,16 +46,7 @@ class ClusterBench {
             for (int i = 0; i < 50; i++) {
                 members.add(Api.claims(tokens[i]).get("sub").asText());
             }
-            for (int i = 0; i < 3; i++) {
-                Expect.ok(a.updateAccount(realm.name, tokens[i], Map.of("handle", List.of("runner-" + i))), 204);
-            }
-            String id = Expect.ok(a.post(realm.adminPath("/elections"), a.adminToken(),
-                    Map.of("title", "Bench", "method", "approval", "seats", 1)), 201).get("id").asText();
-            Expect.ok(a.post(realm.adminPath("/elections/" + id + "/open-nominations"), a.adminToken(), null), 200);
-            for (int i = 0; i < 3; i++) {
-                Expect.ok(a.post(realm.path("/elections/" + id + "/candidates"), tokens[i], Map.of("handle", "runner-" + i)), 201);
-            }
-            Expect.ok(a.post(realm.adminPath("/elections/" + id + "/open-voting"), a.adminToken(), null), 200);
+            String id = Bench.openElection(a, realm, tokens);
             String candidate = a.get(realm.path("/elections/" + id), tokens[0]).json().at("/candidates/0/id").asText();
             String ballot = realm.path("/elections/" + id + "/ballot");
             String account = "/realms/" + realm.name + "/account/";
