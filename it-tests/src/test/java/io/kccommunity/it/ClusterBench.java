@@ -46,24 +46,33 @@ class ClusterBench {
             for (int i = 0; i < 50; i++) {
                 members.add(Api.claims(tokens[i]).get("sub").asText());
             }
+            // the nodes answer on different ports without a shared hostname: a token names its node as issuer
+            String[] tokensB = new String[VOTERS];
+            TestRealm onB = realm.on(b);
+            Bench.throughput(i -> {
+                tokensB[i] = onB.token("voter-" + i);
+                return b.get(realm.path("/me"), tokensB[i]);
+            }, VOTERS, 8);
+            String[][] nodeTokens = {tokens, tokensB};
             String id = Bench.openElection(a, realm, tokens);
             String candidate = a.get(realm.path("/elections/" + id), tokens[0]).json().at("/candidates/0/id").asText();
             String ballot = realm.path("/elections/" + id + "/ballot");
             String account = "/realms/" + realm.name + "/account/";
             String app = realm.serviceToken();
+            String[] apps = {app, onB.serviceToken()};
             String events = realm.path("/reputation/events");
 
             Bench.throughput(i -> a.get(account, tokens[i % VOTERS]), 2 * VOTERS, THREADS);
             double accountOne = Bench.throughput(i -> a.get(account, tokens[i % VOTERS]), 2 * VOTERS, THREADS);
-            double accountTwo = Bench.throughput(i -> nodes[i % 2].get(account, tokens[i % VOTERS]), 2 * VOTERS, THREADS);
+            double accountTwo = Bench.throughput(i -> nodes[i % 2].get(account, nodeTokens[i % 2][i % VOTERS]), 2 * VOTERS, THREADS);
             int half = VOTERS / 2;
             double ballotsOne = Bench.throughput(i -> Api.resendingConflicts(() -> a.put(ballot, tokens[i],
                     Map.of("choices", List.of(candidate)))), half, THREADS);
-            double ballotsTwo = Bench.throughput(i -> Api.resendingConflicts(() -> nodes[i % 2].put(ballot, tokens[half + i],
+            double ballotsTwo = Bench.throughput(i -> Api.resendingConflicts(() -> nodes[i % 2].put(ballot, nodeTokens[i % 2][half + i],
                     Map.of("choices", List.of(candidate)))), half, THREADS);
             double eventsOne = Bench.throughput(i -> Api.resendingConflicts(() -> a.post(events, app,
                     ReputationIT.event(members.get(i % members.size()), "helpful-flag", "one-" + i))), EVENTS, THREADS);
-            double eventsTwo = Bench.throughput(i -> Api.resendingConflicts(() -> nodes[i % 2].post(events, app,
+            double eventsTwo = Bench.throughput(i -> Api.resendingConflicts(() -> nodes[i % 2].post(events, apps[i % 2],
                     ReputationIT.event(members.get(i % members.size()), "helpful-flag", "two-" + i))), EVENTS, THREADS);
 
             Bench.reportRate("first ballots, one node, " + THREADS + " threads", ballotsOne, "account, one node", accountOne);

@@ -226,8 +226,8 @@ class FaultIT {
                 assertEquals(settled, settledOnB, "node B's token shows the total");
             }
         }
-        // tokens issued before the crashes: the restarted node may no longer know their sessions; it refuses
-        // them exactly when Keycloak's own userinfo endpoint on that node does
+        // these tokens were issued by node A: the nodes answer on different ports without a shared hostname, so
+        // their issuer is node A's URL; node B accepts or refuses them exactly as Keycloak's own userinfo does
         int refusedByB = 0;
         for (Map.Entry<Integer, Ballot> ballot : ballots.entrySet()) {
             String token = tokens[ballot.getKey()];
@@ -238,7 +238,7 @@ class FaultIT {
                     + " / " + keycloaks);
             refusedByB += ours == 200 ? 0 : 1;
         }
-        System.out.printf("receipts checked on node B: %d of %d old tokens refused there, as by Keycloak's userinfo%n",
+        System.out.printf("receipts checked on node B: %d of %d node-A tokens refused there, as by Keycloak's userinfo%n",
                 refusedByB, ballots.size());
         for (Map.Entry<Integer, Ballot> ballot : ballots.entrySet()) {
             JsonNode verified = Expect.ok(a.post(realm.path("/elections/" + election + "/receipt"), tokens[ballot.getKey()],
