@@ -1,7 +1,7 @@
 package io.kccommunity.events;
 
+import io.kccommunity.support.Transactions;
 import io.micrometer.core.instrument.Metrics;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -35,15 +35,6 @@ public final class CommunityMetrics {
     }
 
     private static void onCommit(KeycloakSession session, Runnable count) {
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                count.run();
-            }
-
-            @Override
-            protected void rollbackImpl() {
-            }
-        });
+        Transactions.afterCommit(session, count);
     }
 }

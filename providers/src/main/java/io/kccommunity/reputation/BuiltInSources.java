@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -50,21 +49,14 @@ public final class BuiltInSources {
         if (user == null || user.getFirstAttribute(Memberships.MEMBER_SINCE) == null || nothingToBook(session, realm, user, event)) {
             return;
         }
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                try {
-                    Transactions.retrying(session, s -> {
-                        book(s, s.getContext().getRealm(), event);
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Could not book built-in reputation for %s event of user %s", event.getType(), event.getUserId());
-                }
-            }
-
-            @Override
-            protected void rollbackImpl() {
+        Transactions.afterCommit(session, () -> {
+            try {
+                Transactions.retrying(session, s -> {
+                    book(s, s.getContext().getRealm(), event);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not book built-in reputation for %s event of user %s", event.getType(), event.getUserId());
             }
         });
     }

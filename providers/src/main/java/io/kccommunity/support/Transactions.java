@@ -3,6 +3,7 @@ package io.kccommunity.support;
 import io.kccommunity.web.CommunityError;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Function;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -17,6 +18,20 @@ public final class Transactions {
     static final int ATTEMPTS = 4;
 
     private Transactions() {
+    }
+
+    /** Runs {@code work} once the session's transaction has committed (never after a rollback). */
+    public static void afterCommit(KeycloakSession session, Runnable work) {
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                work.run();
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
     }
 
     public static <T> T retrying(KeycloakSession session, Function<KeycloakSession, T> work) {
