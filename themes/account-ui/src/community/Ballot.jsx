@@ -1,0 +1,115 @@
+import { useAccountAlerts } from "@keycloak/keycloak-account-ui";
+import {
+  ActionGroup, Alert, Button, Checkbox, ClipboardCopy, Form, FormGroup, FormSelect, FormSelectOption, Radio, TextInput,
+} from "@patternfly/react-core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useCommunityApi } from "./api.js";
+
+export const RANKED = ["irv", "meek-stv", "scottish-stv", "schulze"];
+
+/** Casts, changes and verifies the member's ballot. The receipt lives only in this page's memory. */
+export const Ballot = ({ election, onChange }) => {
+  const { t } = useTranslation();
+  const api = useCommunityApi();
+  const { addAlert, addError } = useAccountAlerts();
+  const [ranks, setRanks] = useState({});
+  const [choices, setChoices] = useState([]);
+  const [answer, setAnswer] = useState();
+  const [receipt, setReceipt] = useState("");
+  const [issued, setIssued] = useState();
+  const [verified, setVerified] = useState();
+  const you = election.you || {};
+  const candidates = election.candidates || [];
+  const handleOf = (id) => candidates.find((c) => c.id === id)?.handle ?? id;
+  const path = `/elections/${election.id}`;
+
+  if (!you.mayVote) return <p>{t("communityNotEligible")}</p>;
+
+  const content = () => {
+    if (election.method === "referendum") return { answer };
+    if (RANKED.includes(election.method)) {
+      return { ranking: Object.entries(ranks).filter(([, r]) => r).sort((a, b) => a[1] - b[1]).map(([id]) => id) };
+    }
+    return { choices };
+  };
+  const cast = async (event) => {
+    event.preventDefault();
+    try {
+      const answerBody = await api.put(`${path}/ballot`, { ...content(), ...(you.voted || issued ? { receipt } : {}) });
+      if (answerBody.receipt) {
+        setIssued(answerBody.receipt);
+        setReceipt(answerBody.receipt);
+      }
+      setVerified(undefined);
+      addAlert(t(answerBody.changed ? "communityBallotChanged" : "communityBallotCast"));
+      if (!issued) onChange();
+    } catch (error) {
+      addError(error.message);
+    }
+  };
+  const verify = async () => {
+    try {
+      setVerified(await api.post(`${path}/receipt`, { receipt }));
+    } catch (error) {
+      setVerified({ included: false, message: error.message });
+    }
+  };
+  const describeBallot = (ballot) =>
+    ballot.answer ?? (ballot.ranking ?? ballot.choices ?? []).map((id, i) => `${i + 1}. ${handleOf(id)}`).join("  ");
+  const duplicateRank = new Set(Object.values(ranks).filter(Boolean)).size !== Object.values(ranks).filter(Boolean).length;
+
+  return (
+    <>
+      {issued && (
+        <Alert variant="success" isInline title={t("communityKeepReceipt")} className="pf-v5-u-mb-md">
+          <ClipboardCopy isReadOnly hoverTip={t("communityCopy")} clickTip={t("communityCopied")} data-testid="community-receipt">{issued}</ClipboardCopy>
+        </Alert>
+      )}
+      <Form onSubmit={cast}>
+        {election.method === "referendum" && ["yes", "no"].map((value) => (
+          <Radio key={value} id={`${election.id}-${value}`} name={`answer-${election.id}`} label={t(`communityAnswer.${value}`)}
+            isChecked={answer === value} onChange={() => setAnswer(value)} />
+        ))}
+        {RANKED.includes(election.method) && (
+          <FormGroup label={t("communityRankHelp")} fieldId={`ranks-${election.id}`}>
+            {candidates.map((c) => (
+              <div key={c.id} className="pf-v5-u-display-flex pf-v5-u-align-items-center pf-v5-u-mb-sm">
+                <FormSelect id={`rank-${c.id}`} aria-label={t("communityRankFor", { handle: c.handle })} style={{ width: "6em" }}
+                  value={ranks[c.id] || ""} onChange={(_, v) => setRanks({ ...ranks, [c.id]: v ? Number(v) : undefined })}>
+                  <FormSelectOption value="" label="-" />
+                  {candidates.map((_, i) => <FormSelectOption key={i} value={i + 1} label={String(i + 1)} />)}
+                </FormSelect>
+                <span className="pf-v5-u-ml-sm">{c.displayName || c.handle} ({c.handle})</span>
+              </div>
+            ))}
+            {duplicateRank && <p className="pf-v5-u-danger-color-100">{t("communityDuplicateRank")}</p>}
+          </FormGroup>
+        )}
+        {!RANKED.includes(election.method) && election.method !== "referendum" && candidates.map((c) => {
+          const Control = election.method === "plurality" ? Radio : Checkbox;
+          return (
+            <Control key={c.id} id={`choice-${c.id}`} name={`choices-${election.id}`} label={`${c.displayName || c.handle} (${c.handle})`}
+              isChecked={choices.includes(c.id)}
+              onChange={(_, on) => setChoices(election.method === "plurality" ? [c.id] : on ? [...choices, c.id] : choices.filter((x) => x !== c.id))} />
+          );
+        })}
+        {(you.voted || issued) && (
+          <FormGroup label={t("communityReceipt")} fieldId={`receipt-${election.id}`}>
+            <TextInput id={`receipt-${election.id}`} value={receipt} onChange={(_, v) => setReceipt(v)} />
+          </FormGroup>
+        )}
+        <ActionGroup>
+          <Button type="submit" isDisabled={duplicateRank}>{t(you.voted || issued ? "communityChangeBallot" : "communityCastBallot")}</Button>
+          {(you.voted || issued) && <Button variant="secondary" onClick={verify} isDisabled={!receipt}>{t("communityVerifyReceipt")}</Button>}
+        </ActionGroup>
+      </Form>
+      {verified && (
+        <Alert className="pf-v5-u-mt-md" isInline variant={verified.included ? "success" : "danger"} data-testid="community-verified"
+          title={verified.included ? t("communityReceiptIncluded") : t("communityReceiptNotFound")}>
+          {verified.included && `${t("communityYourBallot")}: ${describeBallot(verified.ballot)}`}
+        </Alert>
+      )}
+    </>
+  );
+};
