@@ -75,7 +75,7 @@ export const Ballot = ({ election, onChange }) => {
           <FormGroup label={t("communityRankHelp")} fieldId={`ranks-${election.id}`}>
             {candidates.map((c) => (
               <div key={c.id} className="pf-v5-u-display-flex pf-v5-u-align-items-center pf-v5-u-mb-sm">
-                <FormSelect id={`rank-${c.id}`} aria-label={t("communityRankFor", { handle: c.handle })} style={{ width: "6em" }}
+                <FormSelect id={`rank-${c.id}`} data-handle={c.handle} aria-label={t("communityRankFor", { handle: c.handle })} style={{ width: "6em" }}
                   value={ranks[c.id] || ""} onChange={(_, v) => setRanks({ ...ranks, [c.id]: v ? Number(v) : undefined })}>
                   <FormSelectOption value="" label="-" />
                   {candidates.map((_, i) => <FormSelectOption key={i} value={i + 1} label={String(i + 1)} />)}
@@ -100,8 +100,8 @@ export const Ballot = ({ election, onChange }) => {
           </FormGroup>
         )}
         <ActionGroup>
-          <Button type="submit" isDisabled={duplicateRank}>{t(you.voted || issued ? "communityChangeBallot" : "communityCastBallot")}</Button>
-          {(you.voted || issued) && <Button variant="secondary" onClick={verify} isDisabled={!receipt}>{t("communityVerifyReceipt")}</Button>}
+          <Button type="submit" isDisabled={duplicateRank} data-testid="community-cast">{t(you.voted || issued ? "communityChangeBallot" : "communityCastBallot")}</Button>
+          {(you.voted || issued) && <Button variant="secondary" onClick={verify} isDisabled={!receipt} data-testid="community-verify">{t("communityVerifyReceipt")}</Button>}
         </ActionGroup>
       </Form>
       {verified && (

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useCommunityApi } from "./api.js";
 import { Elections } from "./Elections.jsx";
 import { Membership } from "./Membership.jsx";
+import { Profile } from "./Profile.jsx";
 import { Reputation } from "./Reputation.jsx";
 import { Roles } from "./Roles.jsx";
 
@@ -23,6 +24,7 @@ export const CommunityPage = () => {
     <Page title={me.community.name || t("community")} description={t("communityPageDescription")}>
       <Stack hasGutter>
         <StackItem><Membership me={me} onChange={reload} /></StackItem>
+        {active && <StackItem><Profile me={me} /></StackItem>}
         {active && <StackItem><Reputation me={me} /></StackItem>}
         {active && <StackItem><Roles me={me} /></StackItem>}
         {active && <StackItem><Elections me={me} /></StackItem>}

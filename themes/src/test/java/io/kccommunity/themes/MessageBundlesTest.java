@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -16,7 +23,20 @@ import org.junit.jupiter.api.Test;
 class MessageBundlesTest {
 
     static final List<String> LANGUAGES = List.of("en", "es", "pl", "bg", "id");
-    static final List<String> BUNDLES = List.of("theme-resources/messages/messages_%s.properties");
+    static final String SHARED = "theme-resources/messages/messages_%s.properties";
+    static final String ACCOUNT = "theme/community/account/messages/messages_%s.properties";
+    static final List<String> BUNDLES = List.of(SHARED, ACCOUNT);
+
+    /** The values behind the Community page's composed keys (communityStatus.active, ...): the API's vocabulary. */
+    static final Map<String, List<String>> COMPOSED_KEYS = Map.of(
+            "communityStatus.", List.of("none", "invited", "pending", "active", "rejected", "left"),
+            "communityPhase.", List.of("nomination", "voting", "closed", "certified", "cancelled"),
+            "communityMethod.", List.of("plurality", "block", "approval", "irv", "meek-stv", "scottish-stv", "schulze", "referendum"),
+            "communityRole.", List.of("advocate", "guru", "ambassador", "moderator", "board-member"),
+            "communitySource.", List.of("rule", "manual", "election"),
+            "communityCondition.", List.of("reputation", "level", "badges", "membershipDays", "eventCount", "nominated"),
+            "communityAnswer.", List.of("yes", "no"),
+            "communityVisibility.", List.of("public", "members", "private"));
 
     @Test
     void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
@@ -34,18 +54,53 @@ class MessageBundlesTest {
         }
     }
 
-    /** Keycloak formats messages with MessageFormat, where a lone apostrophe swallows what follows. */
+    /**
+     * Keycloak formats login and email messages with MessageFormat, where a lone apostrophe swallows what
+     * follows; the Account Console shows its texts as they are, so there an apostrophe is never doubled.
+     */
     @Test
-    void apostrophesAreDoubledForMessageFormat() throws IOException {
-        for (String bundle : BUNDLES) {
-            for (String language : LANGUAGES) {
-                Properties messages = load(bundle, language);
-                for (String key : messages.stringPropertyNames()) {
-                    String text = messages.getProperty(key).replace("''", "");
-                    assertFalse(text.contains("'"), key + " in " + language + " has a single apostrophe");
+    void apostrophesSuitHowEachBundleIsFormatted() throws IOException {
+        for (String language : LANGUAGES) {
+            Properties shared = load(SHARED, language);
+            for (String key : shared.stringPropertyNames()) {
+                assertFalse(shared.getProperty(key).replace("''", "").contains("'"), key + " in " + language + " has a single apostrophe");
+            }
+            Properties account = load(ACCOUNT, language);
+            for (String key : account.stringPropertyNames()) {
+                assertFalse(account.getProperty(key).contains("'"), key + " in " + language + " (Account Console) has an apostrophe");
+            }
+        }
+    }
+
+    /** Every key the Community page and our templates ask for is in the bundles, composed keys included. */
+    @Test
+    void everyKeyTheTextsAskForExists() throws IOException {
+        Set<String> known = new TreeSet<>(load(SHARED, "en").stringPropertyNames());
+        known.addAll(load(ACCOUNT, "en").stringPropertyNames());
+        Set<String> asked = new TreeSet<>();
+        Pattern literal = Pattern.compile("[\"`](community[A-Za-z]*)(\\.\\$\\{)?");
+        Pattern ftl = Pattern.compile("msg\\(\"(community[A-Za-z.]*)\"");
+        List<Path> sources;
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("account-ui/src")), Files.walk(Path.of("src/main/resources")))) {
+            sources = files.filter(f -> f.toString().matches(".*\\.(jsx|js|ftl)$")).toList();
+        }
+        assertTrue(sources.size() > 10, "found the sources: " + sources);
+        for (Path source : sources) {
+            String text = Files.readString(source);
+            Matcher m = source.toString().endsWith(".ftl") ? ftl.matcher(text) : literal.matcher(text);
+            while (m.find()) {
+                if (!source.toString().endsWith(".ftl") && m.group(2) != null) {
+                    String prefix = m.group(1) + ".";
+                    assertTrue(COMPOSED_KEYS.containsKey(prefix), "unknown composed key " + prefix + " in " + source);
+                    COMPOSED_KEYS.get(prefix).forEach(value -> asked.add(prefix + value));
+                } else {
+                    asked.add(m.group(1));
                 }
             }
         }
+        assertTrue(asked.size() > 100, "scanned the keys: " + asked);
+        asked.removeAll(known);
+        assertEquals(Set.of(), asked, "keys asked for but missing from the English bundles");
     }
 
     @Test
