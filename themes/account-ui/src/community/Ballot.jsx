@@ -75,11 +75,13 @@ export const Ballot = ({ election, onChange }) => {
           <FormGroup label={t("communityRankHelp")} fieldId={`ranks-${election.id}`}>
             {candidates.map((c) => (
               <div key={c.id} className="pf-v5-u-display-flex pf-v5-u-align-items-center pf-v5-u-mb-sm">
-                <FormSelect id={`rank-${c.id}`} data-handle={c.handle} aria-label={t("communityRankFor", { handle: c.handle })} style={{ width: "6em" }}
-                  value={ranks[c.id] || ""} onChange={(_, v) => setRanks({ ...ranks, [c.id]: v ? Number(v) : undefined })}>
-                  <FormSelectOption value="" label="-" />
-                  {candidates.map((_, i) => <FormSelectOption key={i} value={i + 1} label={String(i + 1)} />)}
-                </FormSelect>
+                <div style={{ width: "6em", flex: "none" }}>
+                  <FormSelect id={`rank-${c.id}`} data-handle={c.handle} aria-label={t("communityRankFor", { handle: c.handle })}
+                    value={ranks[c.id] || ""} onChange={(_, v) => setRanks({ ...ranks, [c.id]: v ? Number(v) : undefined })}>
+                    <FormSelectOption value="" label="-" />
+                    {candidates.map((_, i) => <FormSelectOption key={i} value={i + 1} label={String(i + 1)} />)}
+                  </FormSelect>
+                </div>
                 <span className="pf-v5-u-ml-sm">{c.displayName || c.handle} ({c.handle})</span>
               </div>
             ))}

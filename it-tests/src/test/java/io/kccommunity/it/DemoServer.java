@@ -18,7 +18,12 @@ public final class DemoServer {
     static final String REALM = "bakers-circle";
     static final int PORT = Integer.getInteger("demo.port", 8080);
 
-    private DemoServer() {
+    private final Api api;
+    private final String realm;
+
+    private DemoServer(Api api, String realm) {
+        this.api = api;
+        this.realm = realm;
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,42 +56,51 @@ public final class DemoServer {
 
     /** Imports the realm and sets the community up through the product's own APIs. */
     static void seed(Api api) throws Exception {
-        String realm;
+        seed(api, REALM);
+    }
+
+    /** The demo community under another realm name, for tests that change it. */
+    static void seed(Api api, String name) throws Exception {
+        new DemoServer(api, name).seed();
+    }
+
+    private void seed() throws Exception {
+        String json;
         try (InputStream in = DemoServer.class.getResourceAsStream("/demo/bakers-circle-realm.json")) {
-            realm = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(REALM, realm);
         }
-        check(api.send("POST", "/admin/realms", api.adminToken(), Api.JSON_TYPE, realm), 201, "import realm");
-        check(api.put("/admin/realms/" + REALM + "/community/config", api.adminToken(), Map.of(
+        check(api.send("POST", "/admin/realms", api.adminToken(), Api.JSON_TYPE, json), 201, "import realm");
+        check(api.put("/admin/realms/" + realm + "/community/config", api.adminToken(), Map.of(
                 "enabled", true, "joinPolicy", "open", "name", "The Baker's Circle",
                 "codeOfConductUrl", "https://bakers.example/code-of-conduct", "codeOfConductVersion", "2026-1")), 200,
                 "enable community");
-        useBakeryTopics(api);
+        useBakeryTopics();
         for (Map.Entry<String, Map<String, List<String>>> member : PROFILES.entrySet()) {
-            Api.Reply token = api.passwordGrant(REALM, "recipe-forum", null, member.getKey(), member.getKey(), "openid community");
+            Api.Reply token = api.passwordGrant(realm, "recipe-forum", null, member.getKey(), member.getKey(), "openid community");
             check(token, 200, "token for " + member.getKey());
             String accessToken = token.json().get("access_token").asText();
-            check(api.post("/realms/" + REALM + "/community/membership", accessToken,
+            check(api.post("/realms/" + realm + "/community/membership", accessToken,
                     Map.of("acceptedCodeOfConductVersion", "2026-1")), 201, member.getKey() + " joins");
-            check(api.updateAccount(REALM, accessToken, member.getValue()), 204, member.getKey() + "'s profile");
+            check(api.updateAccount(realm, accessToken, member.getValue()), 204, member.getKey() + "'s profile");
         }
-        awardReputation(api);
-        holdElections(api);
+        awardReputation();
+        holdElections();
     }
 
     /** A certified board election (bob won) and an open moderator election to vote in. */
-    private static void holdElections(Api api) {
-        String elections = "/admin/realms/" + REALM + "/community/elections";
+    private void holdElections() {
+        String elections = "/admin/realms/" + realm + "/community/elections";
         String board = check(api.post(elections, api.adminToken(), Map.of("title", "Board 2026", "method", "irv",
                 "description", Map.of("en", "The chair of the Baker's Circle for a year."),
                 "winnerRole", "board-member", "termDays", 365)), 201, "create the board election").json().get("id").asText();
         check(api.post(elections + "/" + board + "/open-nominations", api.adminToken(), null), 200, "open nominations");
-        stand(api, board, "ana", "Sourdough classes every month.");
-        stand(api, board, "bob", "More whole-grain events.");
+        stand(board, "ana", "Sourdough classes every month.");
+        stand(board, "bob", "More whole-grain events.");
         check(api.post(elections + "/" + board + "/open-voting", api.adminToken(), null), 200, "open voting");
-        Map<String, String> candidates = candidates(api, board);
-        vote(api, board, "ana", candidates.get("ana.bakes"), candidates.get("rye-bob"));
-        vote(api, board, "bob", candidates.get("rye-bob"));
-        vote(api, board, "cyrus", candidates.get("rye-bob"), candidates.get("ana.bakes"));
+        Map<String, String> candidates = candidates(board);
+        vote(board, "ana", candidates.get("ana.bakes"), candidates.get("rye-bob"));
+        vote(board, "bob", candidates.get("rye-bob"));
+        vote(board, "cyrus", candidates.get("rye-bob"), candidates.get("ana.bakes"));
         check(api.post(elections + "/" + board + "/close", api.adminToken(), null), 200, "close");
         check(api.post(elections + "/" + board + "/certify", api.adminToken(), null), 200, "certify");
 
@@ -94,47 +108,47 @@ public final class DemoServer {
                 "method", "meek-stv", "seats", 2, "description", Map.of("en", "Two moderators for the forum."),
                 "winnerRole", "moderator", "termDays", 180)), 201, "create the moderator election").json().get("id").asText();
         check(api.post(elections + "/" + moderators + "/open-nominations", api.adminToken(), null), 200, "open nominations");
-        stand(api, moderators, "ana", "Kind and quick.");
-        stand(api, moderators, "bob", "I read every post anyway.");
-        stand(api, moderators, "cyrus", "Pastry threads need love.");
+        stand(moderators, "ana", "Kind and quick.");
+        stand(moderators, "bob", "I read every post anyway.");
+        stand(moderators, "cyrus", "Pastry threads need love.");
         check(api.post(elections + "/" + moderators + "/open-voting", api.adminToken(), null), 200, "open voting");
     }
 
-    private static void stand(Api api, String election, String member, String statement) {
-        String token = memberToken(api, member);
+    private void stand(String election, String member, String statement) {
+        String token = memberToken(member);
         String self = Api.claims(token).get("sub").asText();
-        check(api.post("/realms/" + REALM + "/community/elections/" + election + "/candidates", token,
+        check(api.post("/realms/" + realm + "/community/elections/" + election + "/candidates", token,
                 Map.of("userId", self, "statement", statement)), 201, member + " stands");
     }
 
-    private static Map<String, String> candidates(Api api, String election) {
+    private Map<String, String> candidates(String election) {
         Map<String, String> ids = new LinkedHashMap<>();
-        check(api.get("/realms/" + REALM + "/community/elections/" + election, memberToken(api, "ana")), 200, "read election")
+        check(api.get("/realms/" + realm + "/community/elections/" + election, memberToken("ana")), 200, "read election")
                 .json().get("candidates").forEach(c -> ids.put(c.get("handle").asText(), c.get("id").asText()));
         return ids;
     }
 
-    private static void vote(Api api, String election, String member, String... ranking) {
-        check(api.put("/realms/" + REALM + "/community/elections/" + election + "/ballot", memberToken(api, member),
+    private void vote(String election, String member, String... ranking) {
+        check(api.put("/realms/" + realm + "/community/elections/" + election + "/ballot", memberToken(member),
                 Map.of("ranking", List.of(ranking))), 201, member + " votes");
     }
 
-    private static String memberToken(Api api, String member) {
-        return check(api.passwordGrant(REALM, "recipe-forum", null, member, member, "openid community"), 200,
+    private String memberToken(String member) {
+        return check(api.passwordGrant(realm, "recipe-forum", null, member, member, "openid community"), 200,
                 "token for " + member).json().get("access_token").asText();
     }
 
     /** The forum's backend is allowed to award reputation (as an admin grants it) and awards some. */
-    private static void awardReputation(Api api) {
+    private void awardReputation() {
         String admin = api.adminToken();
-        String base = "/admin/realms/" + REALM + "/clients";
+        String base = "/admin/realms/" + realm + "/clients";
         String backend = api.get(base + "?clientId=recipe-forum-backend", admin).json().get(0).get("id").asText();
         String serviceUser = api.get(base + "/" + backend + "/service-account-user", admin).json().get("id").asText();
         String apiClient = api.get(base + "?clientId=community-api", admin).json().get(0).get("id").asText();
         var role = api.get(base + "/" + apiClient + "/roles/award-reputation", admin).json();
-        check(api.post("/admin/realms/" + REALM + "/users/" + serviceUser + "/role-mappings/clients/" + apiClient, admin,
+        check(api.post("/admin/realms/" + realm + "/users/" + serviceUser + "/role-mappings/clients/" + apiClient, admin,
                 List.of(role)), 204, "grant award-reputation");
-        String app = api.clientCredentials(REALM, "recipe-forum-backend", "demo-backend-secret").json()
+        String app = api.clientCredentials(realm, "recipe-forum-backend", "demo-backend-secret").json()
                 .get("access_token").asText();
         List<Map<String, Object>> events = List.of(
                 Map.of("handle", "ana.bakes", "type", "answer-accepted", "reason", "Starter rescue", "key", "demo-1"),
@@ -143,9 +157,9 @@ public final class DemoServer {
                 Map.of("handle", "rye-bob", "type", "post-upvoted", "reason", "Rye guide", "key", "demo-4"),
                 Map.of("handle", "rye-bob", "type", "helpful-flag", "key", "demo-5"),
                 Map.of("handle", "cyrus", "type", "helpful-flag", "key", "demo-6"));
-        check(api.post("/realms/" + REALM + "/community/reputation/events", app, events), 201, "award reputation");
-        String ana = api.get("/admin/realms/" + REALM + "/users?username=ana&exact=true", admin).json().get(0).get("id").asText();
-        check(api.put("/admin/realms/" + REALM + "/community/advocacy/members/" + ana + "/roles/guru", api.adminToken(),
+        check(api.post("/realms/" + realm + "/community/reputation/events", app, events), 201, "award reputation");
+        String ana = api.get("/admin/realms/" + realm + "/users?username=ana&exact=true", admin).json().get(0).get("id").asText();
+        check(api.put("/admin/realms/" + realm + "/community/advocacy/members/" + ana + "/roles/guru", api.adminToken(),
                 Map.of("reason", "Answers sourdough questions every week")), 200, "ana becomes a guru");
     }
 
@@ -171,8 +185,8 @@ public final class DemoServer {
     }
 
     /** What an admin does in Realm settings, User profile: the interests to choose from. */
-    private static void useBakeryTopics(Api api) {
-        String path = "/admin/realms/" + REALM + "/users/profile";
+    private void useBakeryTopics() {
+        String path = "/admin/realms/" + realm + "/users/profile";
         ObjectNode profile = (ObjectNode) api.get(path, api.adminToken()).json();
         for (var attribute : profile.get("attributes")) {
             if ("interests".equals(attribute.get("name").asText())) {

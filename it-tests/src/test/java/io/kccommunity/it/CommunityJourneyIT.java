@@ -1,0 +1,209 @@
+package io.kccommunity.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A member's whole journey in a real Chromium, in English and in Polish, on a copy of the demo community:
+ * log in, accept the new code of conduct, choose a handle, open Community in the Account Console, see
+ * reputation and badges, cast a ranked ballot in the open election, change it, verify the receipt; then an
+ * admin certifies and the member reads the results. Every expected text is read from our message bundles,
+ * so a missing translation fails here too. Screenshots of each page go to {@code target/screenshots}.
+ */
+@ExtendWith(RealKeycloak.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommunityJourneyIT {
+
+    static final String BIO = "<img src=x onerror=\"window.__pwned=1\"> Bakes & <b>tells</b>";
+    static final String ELECTION = "Moderators 2027";
+
+    private Api api;
+    private String realm;
+
+    @BeforeAll
+    void demoCommunityWithTwoMembersBehindOnTheCodeOfConduct() throws Exception {
+        Browser.assumeReady("CommunityJourneyIT");
+        api = Api.forServer();
+        realm = "journey-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoServer.seed(api, realm);
+        for (String member : List.of("eve", "ola")) {
+            TestRealm.existing(api, realm).createUser(member);
+            String token = memberToken(member);
+            Expect.ok(api.post("/realms/" + realm + "/community/membership", token,
+                    Map.of("acceptedCodeOfConductVersion", "2026-1")), 201);
+            Expect.ok(api.updateAccount(realm, token, Map.of("displayName", List.of(member.toUpperCase(Locale.ROOT)),
+                    "bio", List.of(BIO), "interests", List.of("sourdough"), "location", List.of("Krak\u00f3w"),
+                    "website", List.of("https://" + member + ".example"), "avatarUrl", List.of("https://" + member + ".example/a.png"),
+                    "languages", List.of("pl"), "profileVisibility", List.of("members"))), 204);
+        }
+        Expect.ok(api.put("/admin/realms/" + realm + "/community/config", api.adminToken(),
+                Map.of("codeOfConductVersion", "2026-2")), 200);
+    }
+
+    @Test
+    @Order(1)
+    void aMemberVotesInEnglish() throws Exception {
+        vote("eve", "en-US", "en", "eve.bakes");
+    }
+
+    @Test
+    @Order(2)
+    void aMemberVotesInPolish() throws Exception {
+        vote("ola", "pl-PL", "pl", "ola.piecze");
+    }
+
+    @Test
+    @Order(3)
+    void anAdminCertifiesAndMembersReadTheResults() throws Exception {
+        String elections = "/admin/realms/" + realm + "/community/elections";
+        String id = null;
+        for (JsonNode election : Expect.ok(api.get(elections, api.adminToken()), 200)) {
+            if (ELECTION.equals(election.get("title").asText())) {
+                id = election.get("id").asText();
+            }
+        }
+        Expect.ok(api.post(elections + "/" + id + "/close", api.adminToken(), null), 200);
+        Expect.ok(api.post(elections + "/" + id + "/certify", api.adminToken(), null), 200);
+        JsonNode results = Expect.ok(api.get("/realms/" + realm + "/community/elections/" + id + "/results", memberToken("eve")), 200);
+        assertEquals(2, results.get("ballots").asInt(), "eve and ola voted: " + results);
+
+        for (String[] member : new String[][] {{"eve", "en-US", "en"}, {"ola", "pl-PL", "pl"}}) {
+            JsonNode run = journey(member[0], member[1], "results", null, List.of(), List.of());
+            String page = run.at("/texts/results").asText();
+            Messages messages = Messages.of(member[2]);
+            assertTrue(page.contains(messages.account("communityPhase.certified")), page);
+            assertTrue(page.contains(messages.account("communityWinners")), page);
+            assertTrue(page.contains(messages.account("communityRounds")) || page.contains(messages.account("communityRound")), page);
+            for (JsonNode winner : results.get("winners")) {
+                assertTrue(page.contains(winner.asText()), winner + " in " + page);
+            }
+            assertFalse(run.path("pwned").asBoolean(), "no member-typed HTML ran");
+        }
+    }
+
+    private void vote(String member, String browserLocale, String language, String handle) throws Exception {
+        List<String> first = List.of("cyrus", "ana.bakes");
+        List<String> second = List.of("ana.bakes", "cyrus", "rye-bob");
+        JsonNode run = journey(member, browserLocale, "vote", handle, first, second);
+        Messages messages = Messages.of(language);
+        JsonNode texts = run.get("texts");
+
+        String conduct = texts.get("code-of-conduct").asText();
+        assertTrue(conduct.contains(messages.shared("communityCodeOfConductIntro", "2026-2")), conduct);
+        assertTrue(texts.get("complete-profile").asText().contains(messages.shared("communityCompleteProfileTitle")));
+
+        assertEquals(BIO, run.get("bio").asText(), "the bio is the typed text in Personal info");
+        assertEquals(0, run.get("injectedImagesInPersonalInfo").asInt(), "no <img> from the bio in Personal info");
+
+        String token = memberToken(member);
+        JsonNode me = Expect.ok(api.get("/realms/" + realm + "/community/me", token), 200);
+        String community = texts.get("community").asText();
+        for (String text : List.of(messages.account("communityStatus.active"), messages.account("communityPhase.voting"),
+                messages.account("communityMethod.meek-stv"), messages.shared("communityBadges"), ELECTION, handle, BIO)) {
+            assertTrue(community.contains(text), () -> "'" + text + "' on the Community page: " + community);
+        }
+        assertTrue(community.contains(messages.account("communityPoints") + "\n" + me.at("/reputation/total").asInt())
+                || community.contains(messages.account("communityPoints") + "\t" + me.at("/reputation/total").asInt()), community);
+        assertTrue(me.at("/reputation/badges").size() > 0, "completing the profile earned a badge: " + me);
+        for (JsonNode badge : me.at("/reputation/badges")) {
+            assertTrue(community.contains(badge.get("name").asText()), badge + " on " + community);
+        }
+
+        assertEquals(201, run.at("/statuses/ballot-0").asInt(), run::toString);
+        assertEquals(200, run.at("/statuses/ballot-1").asInt(), run::toString);
+        String verified = texts.get("receipt-verified").asText();
+        assertTrue(verified.contains(messages.account("communityReceiptIncluded")), verified);
+        for (int i = 0; i < second.size(); i++) {
+            assertTrue(verified.contains((i + 1) + ". " + second.get(i)), verified);
+        }
+        JsonNode election = Expect.ok(api.get("/realms/" + realm + "/community/elections", token), 200).get(0);
+        assertEquals(ELECTION, election.get("title").asText());
+        JsonNode receipt = Expect.ok(api.post("/realms/" + realm + "/community/elections/" + election.get("id").asText()
+                + "/receipt", token, Map.of("receipt", run.get("receipt").asText())), 200);
+        List<String> ranked = new ArrayList<>();
+        // the stored ballot lists candidate ids in order under "choices", whatever the method
+        receipt.at("/ballot/choices").forEach(id -> election.get("candidates").forEach(c -> {
+            if (c.get("id").asText().equals(id.asText())) {
+                ranked.add(c.get("handle").asText());
+            }
+        }));
+        assertEquals(second, ranked, () -> "the server counts the changed ballot: " + receipt + " " + election);
+        assertTrue(election.at("/you/voted").asBoolean());
+
+        assertFalse(run.get("pwned").asBoolean(), "the bio's onerror never ran");
+        assertEquals(0, run.get("injectedImages").asInt(), "no <img> from the bio on the Community page");
+        assertEquals(0, run.get("errors").size(), () -> "page errors: " + run.get("errors"));
+        for (JsonNode shot : run.get("screenshots")) {
+            assertTrue(Files.size(Browser.screenshots().resolve(shot.asText())) > 10_000, shot + " is a real screenshot");
+        }
+    }
+
+    private JsonNode journey(String member, String locale, String step, String handle, List<String> first, List<String> second)
+            throws Exception {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of("baseUrl", api.baseUrl(), "realm", realm,
+                "username", member, "password", "pw-" + member, "locale", locale, "step", step,
+                "screenshots", Browser.screenshots().toString(), "prefix", "journey-" + member + "-" + step,
+                "election", ELECTION, "first", first));
+        config.put("second", second);
+        if (handle != null) {
+            config.put("handle", handle);
+        }
+        JsonNode run = Browser.script("community-journey.mjs", Api.JSON.writeValueAsString(config));
+        assertFalse(run.has("failure"), () -> "the journey stopped: " + run.get("failure") + "\n" + run.path("failurePage").asText());
+        return run;
+    }
+
+    private String memberToken(String member) {
+        return Expect.ok(api.passwordGrant(realm, "recipe-forum", null, member, "pw-" + member, "openid community"), 200)
+                .get("access_token").asText();
+    }
+
+    /** Our texts in one language, read from the theme sources: the login bundle (MessageFormat) and the Account Console's. */
+    record Messages(Properties shared, Properties account) {
+
+        static Messages of(String language) throws Exception {
+            Path themes = Path.of(System.getProperty("community.themes", "../themes/src/main/resources"));
+            return new Messages(load(themes.resolve("theme-resources/messages/messages_" + language + ".properties")),
+                    load(themes.resolve("theme/community/account/messages/messages_" + language + ".properties")));
+        }
+
+        String shared(String key, Object... args) {
+            return new MessageFormat(shared.getProperty(key)).format(args);
+        }
+
+        String account(String key) {
+            String text = account.getProperty(key, shared.getProperty(key));
+            assertTrue(text != null, key);
+            return text;
+        }
+
+        private static Properties load(Path file) throws Exception {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+            return properties;
+        }
+    }
+}
