@@ -37,7 +37,16 @@ public final class BrowserFlow {
 
     /** Opens the realm's login page for the test app, in the given UI locale (or null). */
     public Page openLogin(String realm, String locale) {
-        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + TestRealm.APP
+        return open(realm, "auth", locale);
+    }
+
+    /** Opens the realm's registration page for the test app. */
+    public Page openRegistration(String realm, String locale) {
+        return open(realm, "registrations", locale);
+    }
+
+    private Page open(String realm, String endpoint, String locale) {
+        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/" + endpoint + "?client_id=" + TestRealm.APP
                 + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8)
                 + (locale == null ? "" : "&ui_locales=" + locale);
         return page = send(HttpRequest.newBuilder(URI.create(url)).GET().build());

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -177,33 +174,5 @@ class CommunityJourneyIT {
     private String memberToken(String member) {
         return Expect.ok(api.passwordGrant(realm, "recipe-forum", null, member, "pw-" + member, "openid community"), 200)
                 .get("access_token").asText();
-    }
-
-    /** Our texts in one language, read from the theme sources: the login bundle (MessageFormat) and the Account Console's. */
-    record Messages(Properties shared, Properties account) {
-
-        static Messages of(String language) throws Exception {
-            Path themes = Path.of(System.getProperty("community.themes", "../themes/src/main/resources"));
-            return new Messages(load(themes.resolve("theme-resources/messages/messages_" + language + ".properties")),
-                    load(themes.resolve("theme/community/account/messages/messages_" + language + ".properties")));
-        }
-
-        String shared(String key, Object... args) {
-            return new MessageFormat(shared.getProperty(key)).format(args);
-        }
-
-        String account(String key) {
-            String text = account.getProperty(key, shared.getProperty(key));
-            assertTrue(text != null, key);
-            return text;
-        }
-
-        private static Properties load(Path file) throws Exception {
-            Properties properties = new Properties();
-            try (InputStream in = Files.newInputStream(file)) {
-                properties.load(in);
-            }
-            return properties;
-        }
     }
 }

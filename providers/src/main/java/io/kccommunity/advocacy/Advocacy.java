@@ -3,6 +3,8 @@ package io.kccommunity.advocacy;
 import io.kccommunity.events.CommunityMetrics;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.notices.Notice;
+import io.kccommunity.notices.Notices;
 import io.kccommunity.reputation.BadgeAwardEntity;
 import io.kccommunity.reputation.Badges;
 import io.kccommunity.reputation.ReputationRules;
@@ -33,6 +35,8 @@ public final class Advocacy {
     public static final String MANUAL = "manual";
     public static final String ELECTION = "election";
     static final long DAY_MILLIS = 86_400_000L;
+    /** How long before a term ends its holder is told. */
+    public static final int TERM_NOTICE_DAYS = 7;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -118,6 +122,9 @@ public final class Advocacy {
             hold(user, role, source, actor, reason, expiresAt);
         } else {
             holding.setSource(source);
+            if (!java.util.Objects.equals(holding.getExpiresAt(), expiresAt)) {
+                holding.setTermNoticeAt(null);
+            }
             holding.setExpiresAt(expiresAt);
             holding.setFailingSince(null);
             history(user.getId(), role, "grant", source, actor, reason, expiresAt);
@@ -158,6 +165,22 @@ public final class Advocacy {
         }
         store.flush();
         return revoked;
+    }
+
+    /** Tells each holder whose term ends within {@link #TERM_NOTICE_DAYS} days, once per term; returns how many. */
+    public int remindTermsEnding(long now) {
+        int told = 0;
+        for (RoleHoldingEntity holding : store.endingUntold(realm.getId(), now, now + TERM_NOTICE_DAYS * DAY_MILLIS)) {
+            UserModel user = session.users().getUserById(realm, holding.getUserId());
+            holding.setTermNoticeAt(now);
+            if (user != null) {
+                Notices.send(session, realm, user, Notice.TERM_ENDING, Map.of("role", holding.getRole(),
+                        "termEnd", Notices.date(holding.getExpiresAt())));
+                told++;
+            }
+        }
+        store.flush();
+        return told;
     }
 
     public boolean nominate(UserModel user, String role, String actor) {
@@ -234,6 +257,10 @@ public final class Advocacy {
         }
         history(user.getId(), role, "grant", source, actor, reason, expiresAt);
         CommunityMetrics.roleGranted(session, realm, role, source);
+        if (!ELECTION.equals(source)) {
+            Notices.send(session, realm, user, Notice.PROMOTED, expiresAt == null ? Map.of("role", role)
+                    : Map.of("role", role, "termEnd", Notices.date(expiresAt)));
+        }
     }
 
     private void release(UserModel user, RoleHoldingEntity holding, String source, String actor, String reason) {

@@ -37,6 +37,13 @@ public final class AdvocacyStore {
                 .setParameter("realm", realmId).setParameter("now", now).getResultList();
     }
 
+    /** Holdings whose term ends by {@code until} and whose member has not been told yet. */
+    List<RoleHoldingEntity> endingUntold(String realmId, long now, long until) {
+        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.expiresAt > :now"
+                        + " and h.expiresAt <= :until and h.termNoticeAt is null", RoleHoldingEntity.class)
+                .setParameter("realm", realmId).setParameter("now", now).setParameter("until", until).getResultList();
+    }
+
     /** Active members who hold a role by rule or reach a reputation: those a time-based rule may change. */
     List<String> sweepCandidates(String realmId, int minReputation) {
         return em.createQuery("select m.userId from MemberEntity m where m.realmId = :realm and m.status = :active"

@@ -29,9 +29,13 @@ public final class AdvocacySweep {
         return new int[] {changes[0], changes[1] + revoked};
     }
 
-    /** Revokes the grants whose expiry has passed; returns how many. */
+    /** Revokes the grants whose expiry has passed and tells holders whose term ends soon; returns how many were revoked. */
     public static int expire(KeycloakSession session, RealmModel realm) {
-        return new Advocacy(session, realm).expire(Time.currentTimeMillis());
+        Advocacy advocacy = new Advocacy(session, realm);
+        long now = Time.currentTimeMillis();
+        int revoked = advocacy.expire(now);
+        advocacy.remindTermsEnding(now);
+        return revoked;
     }
 
     /** The members a time-based rule may change (see {@link #lowestBar}). */

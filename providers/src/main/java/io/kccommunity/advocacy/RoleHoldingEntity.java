@@ -39,6 +39,10 @@ public class RoleHoldingEntity {
     @Column(name = "EXPIRES_AT")
     private Long expiresAt;
 
+    /** When the member was told this term ends soon; cleared when the expiry changes. */
+    @Column(name = "TERM_NOTICE_AT")
+    private Long termNoticeAt;
+
     /** When the rule's conditions stopped holding (rule holdings only); the grace period runs from here. */
     @Column(name = "FAILING_SINCE")
     private Long failingSince;
@@ -57,6 +61,8 @@ public class RoleHoldingEntity {
     public void setSince(long since) { this.since = since; }
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+    public Long getTermNoticeAt() { return termNoticeAt; }
+    public void setTermNoticeAt(Long termNoticeAt) { this.termNoticeAt = termNoticeAt; }
     public Long getFailingSince() { return failingSince; }
     public void setFailingSince(Long failingSince) { this.failingSince = failingSince; }
 }

@@ -6,6 +6,8 @@ import io.kccommunity.advocacy.Advocacy;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.notices.Notice;
+import io.kccommunity.notices.Notices;
 import io.kccommunity.profile.CommunityProfile;
 import io.kccommunity.support.Text;
 import io.kccommunity.support.Writes;
@@ -165,6 +167,11 @@ public final class Elections {
         candidate.setStatement(self ? Text.paragraphs("statement", statement, 2000) : null);
         store.persist(candidate);
         store.flush();
+        if (!self) {
+            String by = CommunityProfile.of(nominator).handle();
+            Notices.send(session, realm, nominee, Notice.NOMINATED, by == null ? Map.of("election", election.getTitle())
+                    : Map.of("election", election.getTitle(), "nominator", by));
+        }
         return candidate;
     }
 
@@ -347,6 +354,8 @@ public final class Elections {
                 if (member != null && member.getStatus() == MembershipStatus.ACTIVE) {
                     advocacy.grant(user, election.getWinnerRole(), Advocacy.ELECTION, null,
                             "elected: " + election.getTitle(), until);
+                    Notices.send(session, realm, user, Notice.ELECTED, Map.of("election", election.getTitle(),
+                            "role", election.getWinnerRole(), "termEnd", Notices.date(until)));
                 }
             }
         }

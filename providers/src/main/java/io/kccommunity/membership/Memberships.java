@@ -1,9 +1,12 @@
 package io.kccommunity.membership;
 
+import io.kccommunity.notices.Notice;
+import io.kccommunity.notices.Notices;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunityInstaller;
 import io.kccommunity.setup.JoinPolicy;
 import io.kccommunity.web.CommunityError;
+import java.util.Map;
 import java.util.Objects;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -89,7 +92,9 @@ public final class Memberships {
     }
 
     public MemberEntity approve(UserModel user) {
-        return decide(user, MembershipStatus.ACTIVE);
+        MemberEntity member = decide(user, MembershipStatus.ACTIVE);
+        Notices.send(session, realm, user, Notice.MEMBERSHIP_APPROVED, Map.of());
+        return member;
     }
 
     public MemberEntity reject(UserModel user) {

@@ -49,6 +49,7 @@ public final class CommunityInstaller {
     public static boolean install(KeycloakSession session, RealmModel realm) {
         boolean changed = ProfileSchema.install(session, realm);
         changed |= RequiredActions.register(realm, CodeOfConductAction.ID, "Accept community code of conduct", 190);
+        changed |= RegistrationStep.install(realm);
         for (Map.Entry<String, String> role : ROLES.entrySet()) {
             if (realm.getRole(role.getKey()) == null) {
                 RoleModel created = realm.addRole(role.getKey());

@@ -89,8 +89,9 @@ class MessageBundlesTest {
             String text = Files.readString(source);
             Matcher m = source.toString().endsWith(".ftl") ? ftl.matcher(text) : literal.matcher(text);
             while (m.find()) {
-                if (!source.toString().endsWith(".ftl") && m.group(2) != null) {
-                    String prefix = m.group(1) + ".";
+                boolean composed = source.toString().endsWith(".ftl") ? m.group(1).endsWith(".") : m.group(2) != null;
+                if (composed) {
+                    String prefix = m.group(1).endsWith(".") ? m.group(1) : m.group(1) + ".";
                     assertTrue(COMPOSED_KEYS.containsKey(prefix), "unknown composed key " + prefix + " in " + source);
                     COMPOSED_KEYS.get(prefix).forEach(value -> asked.add(prefix + value));
                 } else {
