@@ -24,13 +24,13 @@ public final class AdvocacySweep {
 
     /** Sweeps one realm now, in the caller's transaction (an admin's request); returns {granted, revoked}. */
     public static int[] sweep(KeycloakSession session, RealmModel realm) {
-        int revoked = expire(session, realm);
+        int revoked = endTerms(session, realm);
         int[] changes = evaluate(session, realm, candidates(session, realm));
         return new int[] {changes[0], changes[1] + revoked};
     }
 
     /** Revokes the grants whose expiry has passed and tells holders whose term ends soon; returns how many were revoked. */
-    public static int expire(KeycloakSession session, RealmModel realm) {
+    public static int endTerms(KeycloakSession session, RealmModel realm) {
         Advocacy advocacy = new Advocacy(session, realm);
         long now = Time.currentTimeMillis();
         int revoked = advocacy.expire(now);

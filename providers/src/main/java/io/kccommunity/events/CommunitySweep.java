@@ -34,7 +34,7 @@ final class CommunitySweep {
         int[] total = {0, KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
             RealmModel realm = realm(s, realmId);
             new Elections(s, realm).advanceDue(Time.currentTimeMillis());
-            return AdvocacySweep.expire(s, realm);
+            return AdvocacySweep.endTerms(s, realm);
         })};
         List<String> candidates = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> AdvocacySweep.candidates(s, realm(s, realmId)));
