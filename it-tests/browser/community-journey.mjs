@@ -1,9 +1,10 @@
 // A member's journey through Keycloak's real login pages and Account Console, in the system Chromium.
 // Usage: node community-journey.mjs '<json>' with
 //   {baseUrl, realm, username, password, locale, screenshots, prefix, step: "vote" | "results",
-//    handle, election, first: [handles], second: [handles]}
+//    handle, election, first: [handles], second: [handles], nominate: {election, statement} (optional)}
 // "vote": log in, accept the code of conduct, choose a handle, open Community, rank `first`, change the
-// ballot to `second`, verify the receipt. "results": log in again and read the certified election.
+// ballot to `second`, verify the receipt, and stand in `nominate.election` if given. "results": log in
+// again and read the certified election.
 // Selectors never depend on the language; the test asserts on the texts this script returns.
 // Prints one JSON line: {texts: {page: visible text}, receipt, statuses: {...}, bio, pwned, injectedImages}.
 import { chromium } from 'playwright-core';
@@ -47,6 +48,8 @@ async function rank(handles) {
 async function openCommunity() {
   await page.locator('[data-testid="community"]').first().click();
   await page.locator('[data-testid="community-points"]').waitFor();
+  await page.locator('[data-testid="community-profile"]').waitFor();
+  await page.locator('[data-testid="community-history"] tbody tr').first().waitFor();
   await page.waitForLoadState('networkidle');
 }
 
@@ -94,6 +97,16 @@ try {
     await page.click('[data-testid="community-verify"]');
     await page.locator('[data-testid="community-verified"]').waitFor();
     await keep('receipt-verified');
+
+    if (config.nominate) {
+      const section = page.locator(`[data-testid="election-${config.nominate.election}"]`);
+      await section.locator('textarea').fill(config.nominate.statement);
+      const nominated = page.waitForResponse((r) => r.url().endsWith('/candidates') && r.request().method() === 'POST');
+      await section.locator('button[type=submit]').click();
+      result.statuses.nominate = (await nominated).status();
+      await section.locator('[data-testid="candidate-statement"]', { hasText: config.nominate.statement }).waitFor();
+      await keep('nominated');
+    }
   } else {
     await page.locator('#bio').waitFor();
     await openCommunity();

@@ -57,7 +57,7 @@ const Election = ({ election, me, onChange }) => {
             {election.candidates.map((c) => (
               <div key={c.id} className="pf-v5-u-mb-sm">
                 <dt><strong>{c.displayName || c.handle}</strong> ({c.handle})</dt>
-                <dd>{c.statement}</dd>
+                <dd data-testid="candidate-statement">{c.statement}</dd>
               </div>
             ))}
           </dl>

@@ -18,6 +18,8 @@ export const Nominations = ({ election, me, onChange }) => {
     try {
       await action();
       addAlert(t(message));
+      setHandle("");
+      setStatement("");
       onChange();
     } catch (error) {
       addError(error.message);

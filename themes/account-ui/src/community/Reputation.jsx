@@ -44,7 +44,7 @@ export const Reputation = ({ me }) => {
           </LabelGroup>
         )}
         <Title headingLevel="h3" size="md" className="pf-v5-u-mt-lg">{t("communityHistory")}</Title>
-        <Table label={t("communityHistory")}
+        <Table label={t("communityHistory")} testid="community-history"
           headers={[t("communityDate"), t("communityEvent"), t("communityPoints"), t("communityTotal"), t("communityReason")]}
           rows={history.map((e) => [formatDate(e.createdAt, i18n.language), e.type, e.points > 0 ? `+${e.points}` : e.points, e.total, e.reason || ""])} />
       </CardBody>

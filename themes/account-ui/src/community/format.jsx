@@ -11,8 +11,8 @@ export const Field = ({ term, children }) => (
 );
 
 /** A plain PatternFly table: member-typed text is rendered as React text, never as HTML. */
-export const Table = ({ label, headers, rows }) => (
-  <table className="pf-v5-c-table pf-m-compact pf-m-grid-md" role="grid" aria-label={label}>
+export const Table = ({ label, headers, rows, testid }) => (
+  <table className="pf-v5-c-table pf-m-compact pf-m-grid-md" role="grid" aria-label={label} data-testid={testid}>
     <thead><tr>{headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
     <tbody>{rows.map((cells, i) => <tr key={i}>{cells.map((c, j) => <td key={j} data-label={headers[j]}>{c}</td>)}</tr>)}</tbody>
   </table>

@@ -34,6 +34,8 @@ class CommunityJourneyIT {
 
     static final String BIO = "<img src=x onerror=\"window.__pwned=1\"> Bakes & <b>tells</b>";
     static final String ELECTION = "Moderators 2027";
+    static final String STEWARDS = "Recipe stewards 2028";
+    static final String STATEMENT = "<img src=x onerror=\"window.__pwned=1\"> I keep recipes tidy & <i>tested</i>";
 
     private Api api;
     private String realm;
@@ -56,37 +58,41 @@ class CommunityJourneyIT {
         }
         Expect.ok(api.put("/admin/realms/" + realm + "/community/config", api.adminToken(),
                 Map.of("codeOfConductVersion", "2026-2")), 200);
+        String elections = "/admin/realms/" + realm + "/community/elections";
+        String stewards = Expect.ok(api.post(elections, api.adminToken(), Map.of("title", STEWARDS, "method", "approval",
+                "seats", 2)), 201).get("id").asText();
+        Expect.ok(api.post(elections + "/" + stewards + "/open-nominations", api.adminToken(), null), 200);
     }
 
     @Test
     @Order(1)
-    void aMemberVotesInEnglish() throws Exception {
-        vote("eve", "en-US", "en", "eve.bakes");
+    void aMemberVotesInEnglishAndStands() throws Exception {
+        JsonNode run = vote("eve", "en-US", "en", "eve.bakes", Map.of("election", STEWARDS, "statement", STATEMENT));
+        assertEquals(201, run.at("/statuses/nominate").asInt(), run::toString);
+        assertTrue(run.at("/texts/nominated").asText().contains(STATEMENT), "the statement, as text");
+        JsonNode stewards = election(STEWARDS, memberToken("eve"));
+        assertEquals("eve.bakes", stewards.at("/candidates/0/handle").asText(), stewards::toString);
+        assertEquals(STATEMENT, stewards.at("/candidates/0/statement").asText(), stewards::toString);
     }
 
     @Test
     @Order(2)
     void aMemberVotesInPolish() throws Exception {
-        vote("ola", "pl-PL", "pl", "ola.piecze");
+        vote("ola", "pl-PL", "pl", "ola.piecze", null);
     }
 
     @Test
     @Order(3)
     void anAdminCertifiesAndMembersReadTheResults() throws Exception {
         String elections = "/admin/realms/" + realm + "/community/elections";
-        String id = null;
-        for (JsonNode election : Expect.ok(api.get(elections, api.adminToken()), 200)) {
-            if (ELECTION.equals(election.get("title").asText())) {
-                id = election.get("id").asText();
-            }
-        }
+        String id = election(ELECTION, memberToken("eve")).get("id").asText();
         Expect.ok(api.post(elections + "/" + id + "/close", api.adminToken(), null), 200);
         Expect.ok(api.post(elections + "/" + id + "/certify", api.adminToken(), null), 200);
         JsonNode results = Expect.ok(api.get("/realms/" + realm + "/community/elections/" + id + "/results", memberToken("eve")), 200);
         assertEquals(2, results.get("ballots").asInt(), "eve and ola voted: " + results);
 
         for (String[] member : new String[][] {{"eve", "en-US", "en"}, {"ola", "pl-PL", "pl"}}) {
-            JsonNode run = journey(member[0], member[1], "results", null, List.of(), List.of());
+            JsonNode run = journey(member[0], member[1], "results", null, List.of(), List.of(), null);
             String page = run.at("/texts/results").asText();
             Messages messages = Messages.of(member[2]);
             assertTrue(page.contains(messages.account("communityPhase.certified")), page);
@@ -99,10 +105,11 @@ class CommunityJourneyIT {
         }
     }
 
-    private void vote(String member, String browserLocale, String language, String handle) throws Exception {
+    private JsonNode vote(String member, String browserLocale, String language, String handle, Map<String, String> nominate)
+            throws Exception {
         List<String> first = List.of("cyrus", "ana.bakes");
         List<String> second = List.of("ana.bakes", "cyrus", "rye-bob");
-        JsonNode run = journey(member, browserLocale, "vote", handle, first, second);
+        JsonNode run = journey(member, browserLocale, "vote", handle, first, second, nominate);
         Messages messages = Messages.of(language);
         JsonNode texts = run.get("texts");
 
@@ -134,8 +141,7 @@ class CommunityJourneyIT {
         for (int i = 0; i < second.size(); i++) {
             assertTrue(verified.contains((i + 1) + ". " + second.get(i)), verified);
         }
-        JsonNode election = Expect.ok(api.get("/realms/" + realm + "/community/elections", token), 200).get(0);
-        assertEquals(ELECTION, election.get("title").asText());
+        JsonNode election = election(ELECTION, token);
         JsonNode receipt = Expect.ok(api.post("/realms/" + realm + "/community/elections/" + election.get("id").asText()
                 + "/receipt", token, Map.of("receipt", run.get("receipt").asText())), 200);
         List<String> ranked = new ArrayList<>();
@@ -154,10 +160,20 @@ class CommunityJourneyIT {
         for (JsonNode shot : run.get("screenshots")) {
             assertTrue(Files.size(Browser.screenshots().resolve(shot.asText())) > 10_000, shot + " is a real screenshot");
         }
+        return run;
     }
 
-    private JsonNode journey(String member, String locale, String step, String handle, List<String> first, List<String> second)
-            throws Exception {
+    private JsonNode election(String title, String token) {
+        for (JsonNode election : Expect.ok(api.get("/realms/" + realm + "/community/elections", token), 200)) {
+            if (title.equals(election.get("title").asText())) {
+                return election;
+            }
+        }
+        throw new AssertionError("no election " + title);
+    }
+
+    private JsonNode journey(String member, String locale, String step, String handle, List<String> first, List<String> second,
+                             Map<String, String> nominate) throws Exception {
         Map<String, Object> config = new java.util.HashMap<>(Map.of("baseUrl", api.baseUrl(), "realm", realm,
                 "username", member, "password", "pw-" + member, "locale", locale, "step", step,
                 "screenshots", Browser.screenshots().toString(), "prefix", "journey-" + member + "-" + step,
@@ -165,6 +181,9 @@ class CommunityJourneyIT {
         config.put("second", second);
         if (handle != null) {
             config.put("handle", handle);
+        }
+        if (nominate != null) {
+            config.put("nominate", nominate);
         }
         JsonNode run = Browser.script("community-journey.mjs", Api.JSON.writeValueAsString(config));
         assertFalse(run.has("failure"), () -> "the journey stopped: " + run.get("failure") + "\n" + run.path("failurePage").asText());
