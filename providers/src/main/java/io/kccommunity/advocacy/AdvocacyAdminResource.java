@@ -171,14 +171,14 @@ public class AdvocacyAdminResource {
         return view(session, user, Paging.of(null, null));
     }
 
-    /** Runs the sweep for this realm now (expiries, time-based rules, grace periods). */
+    /** Runs the sweep for this realm now (expiries, term-ending notices, time-based rules, grace periods). */
     @POST
     @Path("sweep")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> sweep() {
         access.manageRealm();
         int[] changes = AdvocacySweep.sweep(session, realm);
-        return Map.of("granted", changes[0], "revoked", changes[1]);
+        return Map.of("granted", changes[0], "revoked", changes[1], "reminded", changes[2]);
     }
 
     /** The latest timed sweeps of this realm: when, on which node, what they changed. */

@@ -22,20 +22,18 @@ public final class AdvocacySweep {
     private AdvocacySweep() {
     }
 
-    /** Sweeps one realm now, in the caller's transaction (an admin's request); returns {granted, revoked}. */
+    /** Sweeps one realm now, in the caller's transaction (an admin's request); returns {granted, revoked, reminded}. */
     public static int[] sweep(KeycloakSession session, RealmModel realm) {
-        int revoked = endTerms(session, realm);
+        int[] ended = endTerms(session, realm);
         int[] changes = evaluate(session, realm, candidates(session, realm));
-        return new int[] {changes[0], changes[1] + revoked};
+        return new int[] {changes[0], changes[1] + ended[0], ended[1]};
     }
 
-    /** Revokes the grants whose expiry has passed and tells holders whose term ends soon; returns how many were revoked. */
-    public static int endTerms(KeycloakSession session, RealmModel realm) {
+    /** Revokes the grants whose term has ended and tells holders whose term ends soon; returns {revoked, reminded}. */
+    public static int[] endTerms(KeycloakSession session, RealmModel realm) {
         Advocacy advocacy = new Advocacy(session, realm);
         long now = Time.currentTimeMillis();
-        int revoked = advocacy.expire(now);
-        advocacy.remindTermsEnding(now);
-        return revoked;
+        return new int[] {advocacy.expire(now), advocacy.remindTermsEnding(now)};
     }
 
     /** The members a time-based rule may change (see {@link #lowestBar}). */

@@ -34,7 +34,7 @@ final class CommunitySweep {
         int[] total = {0, KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
             RealmModel realm = realm(s, realmId);
             new Elections(s, realm).advanceDue(Time.currentTimeMillis());
-            return AdvocacySweep.endTerms(s, realm);
+            return AdvocacySweep.endTerms(s, realm)[0];
         })};
         List<String> candidates = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> AdvocacySweep.candidates(s, realm(s, realmId)));
