@@ -4,7 +4,8 @@
 //    handle, election, first: [handles], second: [handles], nominate: {election, statement} (optional)}
 // "vote": log in, accept the code of conduct, choose a handle, open Community, rank `first`, change the
 // ballot to `second`, verify the receipt, and stand in `nominate.election` if given. "results": log in
-// again and read the certified election.
+// again and read the certified election. "unavailable": open Community in a realm without a community
+// and wait for the text `expect`.
 // Selectors never depend on the language; the test asserts on the texts this script returns.
 // Prints one JSON line: {texts: {page: visible text}, receipt, statuses: {...}, bio, pwned, injectedImages}.
 import { chromium } from 'playwright-core';
@@ -107,6 +108,10 @@ try {
       await section.locator('[data-testid="candidate-statement"]', { hasText: config.nominate.statement }).waitFor();
       await keep('nominated');
     }
+  } else if (config.step === 'unavailable') {
+    await page.locator('[data-testid="community"]').first().click();
+    await page.getByText(config.expect).waitFor();
+    await keep('unavailable');
   } else {
     await page.locator('#bio').waitFor();
     await openCommunity();

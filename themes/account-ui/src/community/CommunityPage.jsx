@@ -16,9 +16,13 @@ export const CommunityPage = () => {
   const [me, setMe] = useState();
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
-  usePromise(() => api.get("/me"), setMe, [version]);
+  // null: the realm has no community (404 community_not_enabled) or the API refused the console's token
+  usePromise(() => api.get("/me").catch(() => null), setMe, [version]);
 
-  if (!me) return <Spinner />;
+  if (me === undefined) return <Spinner />;
+  if (me === null) {
+    return <Page title={t("community")} description={t("communityUnavailable")}><span /></Page>;
+  }
   const active = me.membership.status === "active";
   return (
     <Page title={me.community.name || t("community")} description={t("communityPageDescription")}>

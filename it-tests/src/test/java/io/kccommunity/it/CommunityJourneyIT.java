@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,6 +104,23 @@ class CommunityJourneyIT {
             }
             assertFalse(run.path("pwned").asBoolean(), "no member-typed HTML ran");
         }
+    }
+
+    @Test
+    @Order(4)
+    void aRealmWithoutCommunitySaysSoOnTheCommunityPage() throws Exception {
+        TestRealm plain = TestRealm.create(api, "no-community");
+        ObjectNode settings = (ObjectNode) api.get("/admin/realms/" + plain.name, api.adminToken()).json();
+        settings.put("accountTheme", "community");
+        Expect.ok(api.put("/admin/realms/" + plain.name, api.adminToken(), settings), 204);
+        plain.createUser("walker");
+        String expected = Messages.of("en").account("communityUnavailable");
+        JsonNode run = Browser.script("community-journey.mjs", Api.JSON.writeValueAsString(Map.of("baseUrl", api.baseUrl(),
+                "realm", plain.name, "username", "walker", "password", "pw-walker", "locale", "en-US", "step", "unavailable",
+                "screenshots", Browser.screenshots().toString(), "prefix", "journey-walker", "expect", expected)));
+        assertFalse(run.has("failure"), () -> "the journey stopped: " + run.get("failure") + "\n" + run.path("failurePage").asText());
+        assertTrue(run.at("/texts/unavailable").asText().contains(expected), run::toString);
+        assertEquals(0, run.get("errors").size(), () -> "page errors: " + run.get("errors"));
     }
 
     private JsonNode vote(String member, String browserLocale, String language, String handle, Map<String, String> nominate)
