@@ -258,8 +258,8 @@ public final class Advocacy {
         history(user.getId(), role, "grant", source, actor, reason, expiresAt);
         CommunityMetrics.roleGranted(session, realm, role, source);
         if (!ELECTION.equals(source)) {
-            Notices.send(session, realm, user, Notice.PROMOTED, expiresAt == null ? Map.of("role", role)
-                    : Map.of("role", role, "termEnd", Notices.date(expiresAt)));
+            Notices.send(session, realm, user, Notice.PROMOTED,
+                    Notices.attributes("role", role, "termEnd", expiresAt == null ? null : Notices.date(expiresAt)));
         }
     }
 

@@ -168,9 +168,8 @@ public final class Elections {
         store.persist(candidate);
         store.flush();
         if (!self) {
-            String by = CommunityProfile.of(nominator).handle();
-            Notices.send(session, realm, nominee, Notice.NOMINATED, by == null ? Map.of("election", election.getTitle())
-                    : Map.of("election", election.getTitle(), "nominator", by));
+            Notices.send(session, realm, nominee, Notice.NOMINATED, Notices.attributes("election", election.getTitle(),
+                    "nominator", CommunityProfile.of(nominator).handle()));
         }
         return candidate;
     }
@@ -352,9 +351,8 @@ public final class Elections {
                 UserModel user = session.users().getUserById(realm, userId);
                 MemberEntity member = user == null ? null : new MemberStore(session).find(realm.getId(), userId);
                 if (member != null && member.getStatus() == MembershipStatus.ACTIVE) {
-                    advocacy.grant(user, election.getWinnerRole(), Advocacy.ELECTION, null,
-                            "elected: " + election.getTitle(), until);
-                    Notices.send(session, realm, user, Notice.ELECTED, Map.of("election", election.getTitle(),
+                    advocacy.grant(user, election.getWinnerRole(), Advocacy.ELECTION, null, "elected: " + election.getTitle(), until);
+                    Notices.send(session, realm, user, Notice.ELECTED, Notices.attributes("election", election.getTitle(),
                             "role", election.getWinnerRole(), "termEnd", Notices.date(until)));
                 }
             }

@@ -77,6 +77,17 @@ public final class Notices {
         }
     }
 
+    /** Template attributes from name/value pairs; pairs whose value is null are left out (the template tests {@code ??}). */
+    public static Map<String, Object> attributes(Object... pairs) {
+        Map<String, Object> attributes = new HashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                attributes.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return attributes;
+    }
+
     /** A day as the templates show it: ISO 8601 (2027-05-24), the same in every language. */
     public static String date(long millis) {
         return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
