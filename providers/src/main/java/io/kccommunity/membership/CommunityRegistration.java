@@ -38,9 +38,7 @@ public class CommunityRegistration implements FormAction, FormActionFactory {
             return;
         }
         form.setAttribute("communityJoinOffered", true);
-        form.setAttribute("communityName", config.name() == null || config.name().isBlank()
-                ? context.getRealm().getDisplayName() == null ? context.getRealm().getName() : context.getRealm().getDisplayName()
-                : config.name());
+        form.setAttribute("communityName", CommunitySettings.displayName(context.getRealm()));
         if (config.requiresCodeOfConduct()) {
             form.setAttribute("communityCodeOfConductVersion", config.codeOfConductVersion());
             if (config.codeOfConductUrl() != null) {

@@ -42,7 +42,7 @@ public final class Notices {
         String realmId = realm.getId();
         String userId = user.getId();
         Map<String, Object> model = new HashMap<>(attributes);
-        model.put("community", communityName(realm));
+        model.put("community", CommunitySettings.displayName(realm));
         String base = baseUrl(session);
         if (base != null) {
             model.put("communityUrl", base + "realms/" + realm.getName() + "/account/community");
@@ -91,14 +91,6 @@ public final class Notices {
     /** A day as the templates show it: ISO 8601 (2027-05-24), the same in every language. */
     public static String date(long millis) {
         return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
-    }
-
-    private static String communityName(RealmModel realm) {
-        String name = CommunitySettings.read(realm).name();
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        return realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
     }
 
     /** The server's public address when a request tells it (timed work has none: the link is left out). */

@@ -24,6 +24,15 @@ public final class CommunitySettings {
                 realm.getAttribute(COC_VERSION));
     }
 
+    /** The community's name as members read it: its own name, else the realm's display name, else the realm's name. */
+    public static String displayName(RealmModel realm) {
+        String name = realm.getAttribute(NAME);
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return realm.getDisplayName() != null && !realm.getDisplayName().isBlank() ? realm.getDisplayName() : realm.getName();
+    }
+
     public static boolean isEnabled(RealmModel realm) {
         return Boolean.parseBoolean(realm.getAttribute(ENABLED));
     }
