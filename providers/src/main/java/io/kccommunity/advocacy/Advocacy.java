@@ -167,13 +167,21 @@ public final class Advocacy {
         return revoked;
     }
 
-    /** Tells each holder whose term ends within {@link #TERM_NOTICE_DAYS} days, once per term; returns how many. */
+    /**
+     * Tells each holder whose term ends within {@link #TERM_NOTICE_DAYS} days, once per term; returns how
+     * many. Under the member's lock the holding is read again, so of two nodes sweeping at once only the
+     * first tells (the other finds the notice recorded).
+     */
     public int remindTermsEnding(long now) {
         int told = 0;
-        for (RoleHoldingEntity holding : store.endingUntold(realm.getId(), now, now + TERM_NOTICE_DAYS * DAY_MILLIS)) {
-            UserModel user = session.users().getUserById(realm, holding.getUserId());
-            holding.setTermNoticeAt(now);
+        ReputationStore members = new ReputationStore(session);
+        for (RoleHoldingEntity found : store.endingUntold(realm.getId(), now, now + TERM_NOTICE_DAYS * DAY_MILLIS)) {
+            members.lockMember(realm.getId(), found.getUserId());
+            RoleHoldingEntity holding = store.reread(found);
+            UserModel user = holding == null || holding.getTermNoticeAt() != null ? null
+                    : session.users().getUserById(realm, holding.getUserId());
             if (user != null) {
+                holding.setTermNoticeAt(now);
                 Notices.send(session, realm, user, Notice.TERM_ENDING, Map.of("role", holding.getRole(),
                         "termEnd", Notices.date(holding.getExpiresAt())));
                 told++;

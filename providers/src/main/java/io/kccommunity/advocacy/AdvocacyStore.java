@@ -40,7 +40,7 @@ public final class AdvocacyStore {
     /** Holdings whose term ends by {@code until} and whose member has not been told yet. */
     List<RoleHoldingEntity> endingUntold(String realmId, long now, long until) {
         return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.expiresAt > :now"
-                        + " and h.expiresAt <= :until and h.termNoticeAt is null", RoleHoldingEntity.class)
+                        + " and h.expiresAt <= :until and h.termNoticeAt is null order by h.userId", RoleHoldingEntity.class)
                 .setParameter("realm", realmId).setParameter("now", now).setParameter("until", until).getResultList();
     }
 
@@ -100,6 +100,13 @@ public final class AdvocacyStore {
 
     void remove(Object entity) {
         em.remove(entity);
+    }
+
+    /** The row as last committed (after its member's lock is held); null when it is gone. */
+    RoleHoldingEntity reread(RoleHoldingEntity holding) {
+        em.flush();
+        em.detach(holding);
+        return em.find(RoleHoldingEntity.class, holding.getId());
     }
 
     void flush() {
