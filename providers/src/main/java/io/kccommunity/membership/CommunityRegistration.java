@@ -3,10 +3,10 @@ package io.kccommunity.membership;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunitySettings;
 import io.kccommunity.setup.JoinPolicy;
+import io.kccommunity.support.StatelessFactory;
 import io.kccommunity.web.CommunityError;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormActionFactory;
 import org.keycloak.authentication.FormContext;
@@ -14,7 +14,6 @@ import org.keycloak.authentication.ValidationContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -25,7 +24,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * accepts that version (under the approval policy the request waits for an admin). The community
  * login theme renders the box; enabling the community adds this step to the realm's registration form.
  */
-public class CommunityRegistration implements FormAction, FormActionFactory {
+public class CommunityRegistration extends StatelessFactory<FormAction> implements FormAction, FormActionFactory {
 
     public static final String ID = "community-registration";
     static final String FIELD = "communityJoin";
@@ -130,17 +129,5 @@ public class CommunityRegistration implements FormAction, FormActionFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
