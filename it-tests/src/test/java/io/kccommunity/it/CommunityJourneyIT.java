@@ -209,7 +209,7 @@ class CommunityJourneyIT {
     }
 
     private String memberToken(String member) {
-        return Expect.ok(api.passwordGrant(realm, "recipe-forum", null, member, "pw-" + member, "openid community"), 200)
+        return Expect.ok(api.passwordGrant(realm, "recipe-forum", null, member, "pw-" + member, TestRealm.SCOPE), 200)
                 .get("access_token").asText();
     }
 }

@@ -75,8 +75,10 @@ public final class DemoServer {
                 "codeOfConductUrl", "https://bakers.example/code-of-conduct", "codeOfConductVersion", "2026-1")), 200,
                 "enable community");
         useBakeryTopics();
+        // the forum lets members join and vote from its own pages: the realm's admin trusts it with that
+        TestRealm.allowParticipation(api, realm, "recipe-forum");
         for (Map.Entry<String, Map<String, List<String>>> member : PROFILES.entrySet()) {
-            Api.Reply token = api.passwordGrant(realm, "recipe-forum", null, member.getKey(), member.getKey(), "openid community");
+            Api.Reply token = api.passwordGrant(realm, "recipe-forum", null, member.getKey(), member.getKey(), TestRealm.SCOPE);
             check(token, 200, "token for " + member.getKey());
             String accessToken = token.json().get("access_token").asText();
             check(api.post("/realms/" + realm + "/community/membership", accessToken,
@@ -134,7 +136,7 @@ public final class DemoServer {
     }
 
     private String memberToken(String member) {
-        return check(api.passwordGrant(realm, "recipe-forum", null, member, member, "openid community"), 200,
+        return check(api.passwordGrant(realm, "recipe-forum", null, member, member, TestRealm.SCOPE), 200,
                 "token for " + member).json().get("access_token").asText();
     }
 

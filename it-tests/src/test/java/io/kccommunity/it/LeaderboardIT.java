@@ -20,6 +20,8 @@ class LeaderboardIT {
         TestRealm realm = TestRealm.create(api, "leaders");
         realm.enableCommunity(Map.of());
         realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, ReputationIT.AWARD_ROLE);
+        // reading the leaderboard is view-members' (awarding alone is not enough)
+        realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, "view-members");
         Expect.ok(api.put(realm.adminPath("/reputation/rules"), api.adminToken(),
                 Map.of("builtIn", Map.of("join", 0, "daily-login", 0, "profile-complete", 0))), 200);
         String ana = join(realm, "ana", "ana.bakes", "public");

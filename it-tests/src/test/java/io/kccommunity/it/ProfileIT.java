@@ -135,6 +135,7 @@ class ProfileIT {
         viewers.put("anonymous", null);
         viewers.put("non-member", realm.token("outsider"));
         viewers.put("member", realm.token("reader"));
+        realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, "view-members");
         viewers.put("app", realm.serviceToken());
         viewers.put("admin", realm.token("moderator"));
         // expected visibility of pub-1, mem-1, priv-1 for each viewer

@@ -18,7 +18,11 @@ public final class TestRealm {
     public static final String APP = "community-app";
     public static final String SERVICE = "community-service";
     public static final String SERVICE_SECRET = "service-secret";
-    public static final String SCOPE = "openid community";
+    /** What the test app asks for: reading community data, and acting for the member (the admin allowed it). */
+    public static final String SCOPE = "openid community community-participation";
+    /** What an app that only reads asks for. */
+    public static final String READ_SCOPE = "openid community";
+    public static final String PARTICIPATION = "community-participation";
 
     public final Api api;
     public final String name;
@@ -70,8 +74,32 @@ public final class TestRealm {
         body.put("enabled", true);
         Api.Reply reply = api.put(adminPath("/config"), api.adminToken(), body);
         assertEquals(200, reply.status(), () -> "enabling the community: " + reply);
+        if (!communityScope) {
+            allowParticipation(api, name, APP);
+        }
         communityScope = true;
         return reply.json();
+    }
+
+    /** What an admin does to let an app act for members: add the participation scope to the client as an optional scope. */
+    public static void allowParticipation(Api api, String realm, String clientId) {
+        String admin = api.adminToken();
+        String clientUuid = api.get("/admin/realms/" + realm + "/clients?clientId=" + clientId, admin).json().get(0).get("id").asText();
+        String scopeId = java.util.stream.StreamSupport.stream(api.get("/admin/realms/" + realm + "/client-scopes", admin).json()
+                        .spliterator(), false)
+                .filter(s -> PARTICIPATION.equals(s.get("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("enabling the community creates the scope " + PARTICIPATION))
+                .get("id").asText();
+        Api.Reply reply = api.put("/admin/realms/" + realm + "/clients/" + clientUuid + "/optional-client-scopes/" + scopeId,
+                admin, Map.of());
+        assertEquals(204, reply.status(), () -> "allowing " + clientId + " to act for members: " + reply);
+    }
+
+    /** An access token of {@code username} for the app client that may only read community data. */
+    public String readToken(String username) {
+        Api.Reply reply = api.passwordGrant(name, APP, null, username, "pw-" + username, READ_SCOPE);
+        assertEquals(200, reply.status(), () -> "token for " + username + ": " + reply);
+        return reply.json().get("access_token").asText();
     }
 
     /** Creates an enabled user whose password is {@code "pw-" + username}; returns the user id. */

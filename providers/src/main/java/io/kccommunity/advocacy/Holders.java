@@ -1,8 +1,6 @@
 package io.kccommunity.advocacy;
 
-import io.kccommunity.membership.Memberships;
 import io.kccommunity.profile.CommunityProfile;
-import io.kccommunity.setup.CommunityInstaller;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.Paging;
@@ -29,10 +27,9 @@ public final class Holders {
     public static List<Holder> page(KeycloakSession session, RealmModel realm, Caller caller, String role, Paging paging) {
         Advocacy advocacy = new Advocacy(session, realm);
         advocacy.requireRole(role);
-        boolean app = caller.isServiceAccount()
-                && caller.hasClientRole(realm, CommunityInstaller.API_CLIENT, CommunityInstaller.VIEW_MEMBERS_ROLE);
-        boolean privileged = app || caller.isUserAdmin(realm);
-        boolean member = caller.user().getFirstAttribute(Memberships.MEMBER_SINCE) != null;
+        Caller.Reader reader = caller.reader();
+        boolean privileged = reader.isPrivileged();
+        boolean member = reader == Caller.Reader.MEMBER;
         if (!privileged && !(member && Boolean.TRUE.equals(advocacy.rules().role(role).listed()))) {
             throw CommunityError.forbidden("This role's holders are listed for apps, user admins and, when the role is listed, members");
         }

@@ -1,6 +1,5 @@
 package io.kccommunity.governance;
 
-import io.kccommunity.membership.Memberships;
 import io.kccommunity.profile.Directory;
 import io.kccommunity.profile.Handles;
 import io.kccommunity.tally.BltWriter;
@@ -37,9 +36,8 @@ public class ElectionsResource {
     private final Elections elections;
 
     public ElectionsResource(KeycloakSession session, RealmModel realm, Caller caller) {
-        boolean member = caller.user().getFirstAttribute(Memberships.MEMBER_SINCE) != null;
-        if (!member && !caller.isServiceAccount() && !caller.isUserAdmin(realm)) {
-            throw CommunityError.forbidden("Elections are open to members");
+        if (caller.reader() == Caller.Reader.USER) {
+            throw CommunityError.forbidden("Elections are open to members, apps with view-members and user admins");
         }
         this.session = session;
         this.realm = realm;
@@ -66,6 +64,7 @@ public class ElectionsResource {
     @Path("{id}/candidates")
     @Produces(MediaType.APPLICATION_JSON)
     public Response nominate(@PathParam("id") String id, String body) {
+        caller.requireAct();
         ElectionEntity election = published(id);
         Nomination nomination = JsonBody.read(session.getContext().getRequestHeaders(), body, Nomination.class, null);
         UserModel nominee = nominee(nomination);
@@ -78,6 +77,7 @@ public class ElectionsResource {
     @Path("{id}/candidacy")
     @Produces(MediaType.APPLICATION_JSON)
     public ElectionView answer(@PathParam("id") String id, String body) {
+        caller.requireAct();
         ElectionEntity election = published(id);
         Answer answer = JsonBody.read(session.getContext().getRequestHeaders(), body, Answer.class, null);
         if (answer.accept() == null) {
@@ -92,6 +92,7 @@ public class ElectionsResource {
     @Path("{id}/ballot")
     @Produces(MediaType.APPLICATION_JSON)
     public Response cast(@PathParam("id") String id, String body) {
+        caller.requireAct();
         ElectionEntity election = published(id);
         BallotRequest ballot = JsonBody.read(session.getContext().getRequestHeaders(), body, BallotRequest.class, null);
         Elections.Cast cast = elections.cast(election, caller.user(), ballot);
@@ -107,6 +108,7 @@ public class ElectionsResource {
     @Path("{id}/receipt")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> verify(@PathParam("id") String id, String body) {
+        caller.requireAct();
         ElectionEntity election = published(id);
         BallotRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, BallotRequest.class, null);
         Map<String, Object> ballot = elections.verify(election, request.receipt());

@@ -28,6 +28,7 @@ public class MembershipResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public MembershipView get() {
+        caller.requireRead();
         return MembershipView.of(memberships.find(caller.user()));
     }
 
@@ -38,6 +39,7 @@ public class MembershipResource {
         if (caller.isServiceAccount()) {
             throw CommunityError.forbidden("Service accounts cannot join the community");
         }
+        caller.requireAct();
         JoinRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, JoinRequest.class, JoinRequest.EMPTY);
         Memberships.Change change = memberships.join(caller.user(),
                 Text.clean("acceptedCodeOfConductVersion", request.acceptedCodeOfConductVersion(), 64));
@@ -49,6 +51,7 @@ public class MembershipResource {
 
     @DELETE
     public Response leave() {
+        caller.requireAct();
         memberships.leave(caller.user());
         return Response.noContent().build();
     }

@@ -38,7 +38,7 @@ public class ProfileResource {
     public ProfileView profile(@PathParam("handle") String handle) {
         Caller caller = Caller.authenticateIfPresent(session);
         UserModel owner = Handles.isWellFormed(handle) ? Directory.holder(session, realm, handle) : null;
-        if (owner == null || !mayView(caller, owner)) {
+        if (owner == null || !Memberships.isActive(realm, owner) || !mayView(caller, owner)) {
             throw CommunityError.notFound("profile_not_found", "No visible community profile with this handle");
         }
         return ProfileView.of(realm, owner);
@@ -49,9 +49,8 @@ public class ProfileResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<ProfileView> directory(@QueryParam("search") String search, @QueryParam("interest") String interest,
                                        @QueryParam("first") String first, @QueryParam("max") String max) {
-        Caller caller = Caller.authenticate(session);
-        if (!caller.isServiceAccount() && !caller.isUserAdmin(realm) && !isActiveMember(caller.user())) {
-            throw CommunityError.forbidden("The member directory is open to members and apps");
+        if (Caller.authenticate(session).reader() == Caller.Reader.USER) {
+            throw CommunityError.forbidden("The member directory is open to members, apps with view-members and user admins");
         }
         if ((search != null && search.length() > 100) || (interest != null && interest.length() > 100)) {
             throw CommunityError.badRequest("invalid_request", "search and interest are at most 100 characters");
@@ -64,21 +63,16 @@ public class ProfileResource {
                 .toList();
     }
 
+    /** Only active members have a profile (checked before); then its visibility decides. */
     private boolean mayView(Caller caller, UserModel owner) {
-        if (caller != null && (caller.user().getId().equals(owner.getId()) || caller.isUserAdmin(realm))) {
+        Caller.Reader reader = caller == null ? null : caller.reader();
+        if (caller != null && (caller.user().getId().equals(owner.getId()) || reader == Caller.Reader.USER_ADMIN)) {
             return true;
-        }
-        if (!isActiveMember(owner)) {
-            return false;
         }
         return switch (CommunityProfile.of(owner).visibility()) {
             case PUBLIC -> true;
-            case MEMBERS -> caller != null && (caller.isServiceAccount() || isActiveMember(caller.user()));
+            case MEMBERS -> reader == Caller.Reader.APP || reader == Caller.Reader.MEMBER;
             case PRIVATE -> false;
         };
-    }
-
-    private static boolean isActiveMember(UserModel user) {
-        return user.getFirstAttribute(Memberships.MEMBER_SINCE) != null;
     }
 }

@@ -27,8 +27,7 @@ public class ReputationResource {
     private final String source;
 
     public ReputationResource(KeycloakSession session, RealmModel realm, Caller caller) {
-        if (!caller.isServiceAccount()
-                || !caller.hasClientRole(realm, CommunityInstaller.API_CLIENT, CommunityInstaller.AWARD_ROLE)) {
+        if (!caller.isAppWith(CommunityInstaller.AWARD_ROLE)) {
             throw CommunityError.forbidden("Only an app's service account with the " + CommunityInstaller.AWARD_ROLE
                     + " role of " + CommunityInstaller.API_CLIENT + " may award reputation");
         }

@@ -23,6 +23,11 @@ public final class CommunityInstaller {
 
     public static final String MEMBER_ROLE = "community-member";
     public static final String CLIENT_SCOPE = "community";
+    /**
+     * The scope that lets a client act for the member (join, leave, nominate, vote): never a default,
+     * shown on the consent screen; an admin adds it to the clients they trust with it.
+     */
+    public static final String PARTICIPATION_SCOPE = "community-participation";
     /** The client holding the roles that apps' service accounts need to call our app API. */
     public static final String API_CLIENT = "community-api";
     public static final String AWARD_ROLE = "award-reputation";
@@ -76,6 +81,7 @@ public final class CommunityInstaller {
             offerToExistingClients(realm, scope);
             changed = true;
         }
+        changed |= installParticipationScope(realm);
         boolean hasMapper = scope.getProtocolMappersStream()
                 .anyMatch(m -> CommunityClaimMapper.PROVIDER_ID.equals(m.getProtocolMapper()));
         if (!hasMapper) {
@@ -95,6 +101,20 @@ public final class CommunityInstaller {
                 .filter(c -> !c.isBearerOnly())
                 .toList()
                 .forEach(c -> c.addClientScope(scope, false));
+    }
+
+    /** Not a realm default scope: no client gets it unless an admin adds it. */
+    private static boolean installParticipationScope(RealmModel realm) {
+        if (realm.getClientScopesStream().anyMatch(s -> PARTICIPATION_SCOPE.equals(s.getName()))) {
+            return false;
+        }
+        ClientScopeModel scope = realm.addClientScope(PARTICIPATION_SCOPE);
+        scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        scope.setDescription("Act in the community for the user: join or leave, nominate, answer a nomination, vote");
+        scope.setIncludeInTokenScope(true);
+        scope.setDisplayOnConsentScreen(true);
+        scope.setConsentScreenText("${communityParticipationConsent}");
+        return true;
     }
 
     /** A client with no login flows of its own: it only holds the roles apps are granted. */

@@ -3,6 +3,7 @@ package io.kccommunity.web;
 import jakarta.ws.rs.ForbiddenException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -34,6 +35,24 @@ public final class AdminAccess {
         require(() -> auth.users().requireManage(), "manage users of this realm");
     }
 
+    /**
+     * Keycloak's own permission to map {@code role} (as its Role mapping tab checks it): an admin who
+     * may not map a role cannot make the product map it, by rule, by hand or by election.
+     */
+    public void mapRole(RoleModel role) {
+        requireExists(role);
+        require(() -> auth.roles().requireMapRole(role), "map the role " + role.getName());
+    }
+
+    /** As {@link #mapRole(RoleModel)}, to this user: also the permission to map roles to them. */
+    public void mapRole(UserModel user, RoleModel role) {
+        requireExists(role);
+        require(() -> {
+            auth.users().requireMapRoles(user);
+            auth.roles().requireMapRole(role);
+        }, "map the role " + role.getName() + " to this user");
+    }
+
     /** A user of this realm by id, or 404 {@code user_not_found} (also for another realm's users). */
     public static UserModel user(KeycloakSession session, RealmModel realm, String userId) {
         UserModel user = userId == null || userId.length() > 255 ? null : session.users().getUserById(realm, userId);
@@ -46,6 +65,12 @@ public final class AdminAccess {
     /** The id of the admin making the request. */
     public String adminUserId() {
         return auth.adminAuth().getUser().getId();
+    }
+
+    private static void requireExists(RoleModel role) {
+        if (role == null) {
+            throw CommunityError.conflict("role_missing", "The realm role this advocate role maps to no longer exists");
+        }
     }
 
     private static void require(Runnable check, String what) {

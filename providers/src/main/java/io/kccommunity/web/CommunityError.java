@@ -22,7 +22,16 @@ public final class CommunityError extends ErrorResponseException {
     }
 
     public static CommunityError forbidden(String description) {
-        return new CommunityError(Status.FORBIDDEN, "forbidden", description);
+        return forbidden("forbidden", description);
+    }
+
+    public static CommunityError forbidden(String error, String description) {
+        return new CommunityError(Status.FORBIDDEN, error, description);
+    }
+
+    /** 403 {@code insufficient_scope} (RFC 6750): the token was not issued for this use. */
+    public static CommunityError insufficientScope(String description) {
+        return new CommunityError(Status.FORBIDDEN, "insufficient_scope", description);
     }
 
     public static CommunityError notFound(String error, String description) {

@@ -53,7 +53,7 @@ public class CommunityRealmResource {
     @Path("me")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> me() {
-        Caller caller = Caller.authenticate(session);
+        Caller caller = Caller.authenticate(session).requireRead();
         CommunityConfig config = enabledConfig();
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("userId", caller.user().getId());
@@ -94,7 +94,7 @@ public class CommunityRealmResource {
     @Path("me/reputation")
     @Produces(MediaType.APPLICATION_JSON)
     public List<EventView> myHistory(@QueryParam("first") String first, @QueryParam("max") String max) {
-        Caller caller = Caller.authenticate(session);
+        Caller caller = Caller.authenticate(session).requireRead();
         enabledConfig();
         return History.page(session, realm(), caller.user(), Paging.of(first, max));
     }
@@ -118,11 +118,12 @@ public class CommunityRealmResource {
                                         @QueryParam("max") String max) {
         Caller caller = Caller.authenticate(session);
         enabledConfig();
-        boolean admin = caller.isUserAdmin(realm());
-        if (!caller.isServiceAccount() && !admin && caller.user().getFirstAttribute(Memberships.MEMBER_SINCE) == null) {
-            throw CommunityError.forbidden("The leaderboard is open to members and apps");
+        Caller.Reader reader = caller.reader();
+        if (reader == Caller.Reader.USER) {
+            throw CommunityError.forbidden("The leaderboard is open to members, apps with view-members and user admins");
         }
-        return Leaderboard.read(session, realm(), Leaderboard.period(period), Paging.of(first, max), caller.user(), admin);
+        return Leaderboard.read(session, realm(), Leaderboard.period(period), Paging.of(first, max), caller.user(),
+                reader == Caller.Reader.USER_ADMIN);
     }
 
     /** Elections and referendums: members read, nominate and vote; apps and user admins read. */
