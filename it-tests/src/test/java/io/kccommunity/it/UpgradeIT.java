@@ -62,18 +62,18 @@ class UpgradeIT {
                 Map<String, Object> user = Map.of("username", name, "email", name + "@example.com", "firstName", "First",
                         "lastName", "Last", "attributes", Map.of("handle", List.of(name + ".h")));
                 Expect.ok(api.put("/admin/realms/" + realmName + "/users/" + ids.get(name), api.adminToken(), user), 204);
-                JsonNode role = api.get("/admin/realms/" + realmName + "/roles/community-member", api.adminToken()).json();
-                Expect.ok(api.post("/admin/realms/" + realmName + "/users/" + ids.get(name) + "/role-mappings/realm",
-                        api.adminToken(), List.of(role)), 204);
             }
+            String memberRoleId = api.get("/admin/realms/" + realmName + "/roles/community-member", api.adminToken()).json()
+                    .get("id").asText();
             String realmId = api.get("/admin/realms/" + realmName, api.adminToken()).json().get("id").asText();
             first.stop();
-            // what joining wrote in the first release: the member row, and the time mirrored for tokens
+            // what joining wrote in the first release: the member row, the time mirrored for tokens, the member role
             try (Connection db = first.connect(DATABASE); PreparedStatement member = db.prepareStatement(
                     "INSERT INTO COMMUNITY_MEMBER (ID, REALM_ID, USER_ID, STATUS, REQUESTED_AT, JOINED_AT, VERSION)"
                             + " VALUES (?, ?, ?, 'ACTIVE', 1767322800000, 1767322800000, 0)");
                  PreparedStatement since = db.prepareStatement(
-                         "INSERT INTO USER_ATTRIBUTE (ID, NAME, VALUE, USER_ID) VALUES (?, 'memberSince', '2026-01-02T03:00:00Z', ?)")) {
+                         "INSERT INTO USER_ATTRIBUTE (ID, NAME, VALUE, USER_ID) VALUES (?, 'memberSince', '2026-01-02T03:00:00Z', ?)");
+                 PreparedStatement role = db.prepareStatement("INSERT INTO USER_ROLE_MAPPING (ROLE_ID, USER_ID) VALUES (?, ?)")) {
                 for (String userId : ids.values()) {
                     member.setString(1, java.util.UUID.randomUUID().toString());
                     member.setString(2, realmId);
@@ -82,6 +82,9 @@ class UpgradeIT {
                     since.setString(1, java.util.UUID.randomUUID().toString());
                     since.setString(2, userId);
                     since.executeUpdate();
+                    role.setString(1, memberRoleId);
+                    role.setString(2, userId);
+                    role.executeUpdate();
                 }
             }
         } finally {

@@ -9,6 +9,7 @@ import io.kccommunity.reputation.BadgeAwardEntity;
 import io.kccommunity.reputation.Badges;
 import io.kccommunity.reputation.ReputationRules;
 import io.kccommunity.reputation.ReputationStore;
+import io.kccommunity.support.SafeRoles;
 import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class Advocacy {
             }
             boolean met = Conditions.allMet(Conditions.check(role, rule.promotion(), facts, reputation));
             RoleHoldingEntity holding = held.get(role);
-            if (holding == null && met) {
+            if (holding == null && met && SafeRoles.isSafe(realm.getRole(rule.realmRole()))) {
                 hold(user, role, RULE, null, null, null);
                 changes[0]++;
             } else if (holding != null && RULE.equals(holding.getSource())) {
@@ -110,6 +111,7 @@ public final class Advocacy {
      */
     public boolean grant(UserModel user, String role, String source, String actor, String reason, Long expiresAt) {
         requireRole(role);
+        SafeRoles.requireSafe(realm.getRole(rules.role(role).realmRole()));
         MemberEntity member = new ReputationStore(session).lockMember(realm.getId(), user.getId());
         if (member == null || member.getStatus() != MembershipStatus.ACTIVE) {
             throw CommunityError.notFound("not_a_member", "The user is not an active member");
@@ -250,15 +252,7 @@ public final class Advocacy {
     }
 
     private void hold(UserModel user, String role, String source, String actor, String reason, Long expiresAt) {
-        RoleHoldingEntity holding = new RoleHoldingEntity();
-        holding.setId(KeycloakModelUtils.generateId());
-        holding.setRealmId(realm.getId());
-        holding.setUserId(user.getId());
-        holding.setRole(role);
-        holding.setSource(source);
-        holding.setSince(Time.currentTimeMillis());
-        holding.setExpiresAt(expiresAt);
-        store.persist(holding);
+        record(user, role, source, expiresAt);
         RoleModel realmRole = realm.getRole(rules.role(role).realmRole());
         if (realmRole != null && !user.hasDirectRole(realmRole)) {
             Writes.guarded("The member's roles", () -> user.grantRole(realmRole));
@@ -271,6 +265,27 @@ public final class Advocacy {
         }
     }
 
+    /** Writes a holding, nothing more (no role mapping, history or notice). */
+    void record(UserModel user, String role, String source, Long expiresAt) {
+        RoleHoldingEntity holding = new RoleHoldingEntity();
+        holding.setId(KeycloakModelUtils.generateId());
+        holding.setRealmId(realm.getId());
+        holding.setUserId(user.getId());
+        holding.setRole(role);
+        holding.setSource(source);
+        holding.setSince(Time.currentTimeMillis());
+        holding.setExpiresAt(expiresAt);
+        store.persist(holding);
+    }
+
+    RealmModel realm() {
+        return realm;
+    }
+
+    AdvocacyStore store() {
+        return store;
+    }
+
     private void release(UserModel user, RoleHoldingEntity holding, String source, String actor, String reason) {
         store.remove(holding);
         RoleModel realmRole = realm.getRole(rules.role(holding.getRole()).realmRole());
@@ -280,7 +295,7 @@ public final class Advocacy {
         history(user.getId(), holding.getRole(), "revoke", source, actor, reason, null);
     }
 
-    private void history(String userId, String role, String action, String source, String actor, String reason,
+    void history(String userId, String role, String action, String source, String actor, String reason,
                          Long expiresAt) {
         RoleHistoryEntity entry = new RoleHistoryEntity();
         entry.setId(KeycloakModelUtils.generateId());

@@ -69,6 +69,9 @@ public class AdvocacyAdminResource {
         AdvocacyRules update = JsonBody.read(session.getContext().getRequestHeaders(), body, AdvocacyRules.class, null);
         AdvocacyRules current = AdvocacyRules.read(realm);
         AdvocacyRules next = update.over(current).validate(realm, ReputationRules.read(realm));
+        if (update.roles() != null) {
+            update.roles().keySet().forEach(role -> access.mapRole(next.realmRole(realm, role)));
+        }
         if (!next.equals(current)) {
             next.write(realm);
             event(OperationType.UPDATE, RULES_EVENT, next, "community", "advocacy", "rules");
@@ -108,6 +111,7 @@ public class AdvocacyAdminResource {
         if (AdvocacyRules.BOARD.equals(role)) {
             throw CommunityError.badRequest("invalid_request", "board-member is granted by elections only");
         }
+        access.mapRole(user, AdvocacyRules.read(realm).realmRole(realm, role));
         Grant grant = JsonBody.read(session.getContext().getRequestHeaders(), body, Grant.class, null);
         String reason = required(grant.reason());
         Long expiresAt = expiry(grant.expiresAt());
@@ -128,6 +132,7 @@ public class AdvocacyAdminResource {
         access.manageUsers();
         UserModel user = user(userId);
         new Advocacy(session, realm).requireRole(role);
+        access.mapRole(user, AdvocacyRules.read(realm).realmRole(realm, role));
         String why = required(reason);
         String admin = access.adminUserId();
         if (!new Advocacy(session, realm).revoke(user, role, admin, why)) {

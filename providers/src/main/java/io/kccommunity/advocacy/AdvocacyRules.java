@@ -3,11 +3,13 @@ package io.kccommunity.advocacy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kccommunity.reputation.ReputationRules;
 import io.kccommunity.support.RealmJson;
+import io.kccommunity.support.SafeRoles;
 import io.kccommunity.support.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 
 /**
  * A realm's advocate roles: for each of the five short names, the realm role it grants, whether
@@ -92,12 +94,21 @@ public record AdvocacyRules(Map<String, RoleRule> roles) {
         return roles.get(name);
     }
 
+    /** The realm role an advocate role maps to, or null. */
+    public RoleModel realmRole(RealmModel realm, String name) {
+        RoleRule rule = roles.get(name);
+        return rule == null || rule.realmRole == null ? null : realm.getRole(rule.realmRole);
+    }
+
     /** Refuses rules that could never be met or name what does not exist; 400 naming the role. */
     public AdvocacyRules validate(RealmModel realm, ReputationRules reputation) {
         roles.forEach((name, rule) -> {
             String at = "'" + name + "' ";
             if (rule.realmRole == null || rule.realmRole.isBlank() || realm.getRole(rule.realmRole) == null) {
                 throw Text.invalid("roles", at + "needs an existing realm role");
+            }
+            if (!SafeRoles.isSafe(realm.getRole(rule.realmRole))) {
+                throw Text.invalid("roles", at + "needs a realm role that is not composite (a composite role can carry admin roles)");
             }
             Promotion p = rule.promotion;
             if (p == null) {

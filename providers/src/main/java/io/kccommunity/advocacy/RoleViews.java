@@ -38,6 +38,8 @@ public final class RoleViews {
 
     public static Standing standing(Advocacy advocacy, org.keycloak.models.UserModel user,
                                     io.kccommunity.membership.MemberEntity member) {
+        // a role given or taken in Keycloak by a path no event reports (a group's or composite's roles) shows here
+        RoleMappingSync.follow(advocacy, user);
         List<Held> held = advocacy.holdings(user).values().stream().map(h -> Held.of(h, advocacy.rules())).toList();
         return new Standing(held, advocacy.progress(user, member));
     }

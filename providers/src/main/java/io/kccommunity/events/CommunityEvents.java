@@ -1,6 +1,7 @@
 package io.kccommunity.events;
 
 import io.kccommunity.advocacy.Advocacy;
+import io.kccommunity.advocacy.RoleMappingSync;
 import io.kccommunity.membership.MemberActivatedEvent;
 import io.kccommunity.membership.MemberDeactivatedEvent;
 import io.kccommunity.reputation.BuiltInSources;
@@ -11,8 +12,10 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.timer.TimerProvider;
@@ -73,6 +76,14 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
             new Advocacy(changed.session(), changed.realm()).evaluate(changed.user(), changed.member());
         } else if (event instanceof MemberDeactivatedEvent left) {
             new Advocacy(left.session(), left.realm()).leave(left.user());
+        } else if (event instanceof RoleModel.RoleGrantedEvent granted) {
+            RoleMappingSync.roleChanged(granted.getKeycloakSession(), granted.getRealm(), granted.getUser(), granted.getRole());
+        } else if (event instanceof RoleModel.RoleRevokedEvent revoked) {
+            RoleMappingSync.roleChanged(revoked.getKeycloakSession(), revoked.getRealm(), revoked.getUser(), revoked.getRole());
+        } else if (event instanceof GroupModel.GroupMemberJoinEvent joined) {
+            RoleMappingSync.groupsChanged(joined.getKeycloakSession(), joined.getRealm(), joined.getUser());
+        } else if (event instanceof GroupModel.GroupMemberLeaveEvent leftGroup) {
+            RoleMappingSync.groupsChanged(leftGroup.getKeycloakSession(), leftGroup.getRealm(), leftGroup.getUser());
         }
     }
 

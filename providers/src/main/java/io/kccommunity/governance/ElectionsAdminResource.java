@@ -1,6 +1,7 @@
 package io.kccommunity.governance;
 
 import io.kccommunity.advocacy.AdvocacyAdminResource;
+import io.kccommunity.advocacy.AdvocacyRules;
 import io.kccommunity.web.AdminAccess;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.JsonBody;
@@ -86,7 +87,10 @@ public class ElectionsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ElectionView advance(@PathParam("id") String id, @PathParam("action") String action) {
         access.manageRealm();
-        elections.require(id);
+        ElectionEntity current = elections.require(id);
+        if ("certify".equals(action)) {
+            mayGrant(current.getWinnerRole());
+        }
         ElectionEntity election = elections.advance(id, action);
         ElectionView view = view(election);
         event(OperationType.ACTION, Map.of("action", action, "phase", election.getPhase()), id, action);
@@ -115,7 +119,16 @@ public class ElectionsAdminResource {
     }
 
     private ElectionRequest request(String body) {
-        return JsonBody.read(session.getContext().getRequestHeaders(), body, ElectionRequest.class, null);
+        ElectionRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, ElectionRequest.class, null);
+        mayGrant(request.winnerRole());
+        return request;
+    }
+
+    /** The admin who sets up or certifies an election must be allowed to map the role its winners receive. */
+    private void mayGrant(String winnerRole) {
+        if (winnerRole != null && AdvocacyRules.ROLES.contains(winnerRole)) {
+            access.mapRole(AdvocacyRules.read(realm).realmRole(realm, winnerRole));
+        }
     }
 
     private ElectionView view(ElectionEntity election) {

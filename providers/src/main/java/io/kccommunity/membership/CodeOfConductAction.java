@@ -25,7 +25,7 @@ public class CodeOfConductAction extends CommunityRequiredAction {
     public void evaluateTriggers(RequiredActionContext context) {
         CommunityConfig config = CommunitySettings.read(context.getRealm());
         UserModel user = context.getUser();
-        if (!config.enabled() || !config.requiresCodeOfConduct() || user.getFirstAttribute(Memberships.MEMBER_SINCE) == null
+        if (!config.enabled() || !config.requiresCodeOfConduct() || !Memberships.isActive(context.getRealm(), user)
                 || !isInteractive(context)) {
             return;
         }

@@ -5,6 +5,7 @@ import io.kccommunity.notices.Notices;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunityInstaller;
 import io.kccommunity.setup.JoinPolicy;
+import io.kccommunity.support.SafeRoles;
 import io.kccommunity.web.CommunityError;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,16 @@ public final class Memberships {
         this.realm = realm;
         this.config = config;
         this.store = new MemberStore(session);
+    }
+
+    /**
+     * True when the user is an active member: they hold the {@code community-member} role by a direct
+     * mapping, which the product keeps in step with the membership (and which no user can set for
+     * themselves). Role mappings are cached by Keycloak, so this costs no database read.
+     */
+    public static boolean isActive(RealmModel realm, UserModel user) {
+        RoleModel role = CommunityInstaller.memberRole(realm);
+        return role != null && user.hasDirectRole(role);
     }
 
     public MemberEntity find(UserModel user) {
@@ -113,6 +124,20 @@ public final class Memberships {
         return new Change(save(member, user, MembershipStatus.INVITED, null), true);
     }
 
+    /**
+     * After Keycloak mapped or unmapped {@code community-member} directly (an admin's role mapping,
+     * outside the product): the membership follows, as if the admin had approved or removed it.
+     */
+    public void followRoleMapping(UserModel user) {
+        boolean mapped = isActive(realm, user);
+        MemberEntity member = find(user);
+        boolean active = member != null && member.getStatus() == MembershipStatus.ACTIVE;
+        if (mapped != active) {
+            save(member, user, mapped ? MembershipStatus.ACTIVE : MembershipStatus.LEFT,
+                    member == null ? null : member.getCodeOfConductVersion());
+        }
+    }
+
     /** An admin removes a member (or cancels a request or invitation). */
     public MemberEntity remove(UserModel user) {
         return leave(user);
@@ -179,7 +204,7 @@ public final class Memberships {
             return;
         }
         if (active && !user.hasDirectRole(role)) {
-            user.grantRole(role);
+            user.grantRole(SafeRoles.requireSafe(role));
         } else if (!active && user.hasDirectRole(role)) {
             user.deleteRoleMapping(role);
         }

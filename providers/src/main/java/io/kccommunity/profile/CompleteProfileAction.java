@@ -39,7 +39,7 @@ public class CompleteProfileAction extends CommunityRequiredAction {
         if (!CommunitySettings.isEnabled(context.getRealm()) || hasHandle(user) || !isInteractive(context)) {
             return;
         }
-        if (user.getFirstAttribute(Memberships.MEMBER_SINCE) != null) {
+        if (Memberships.isActive(context.getRealm(), user)) {
             user.addRequiredAction(ID);
         }
     }

@@ -46,7 +46,7 @@ public final class BuiltInSources {
             return;
         }
         UserModel user = session.users().getUserById(realm, event.getUserId());
-        if (user == null || user.getFirstAttribute(Memberships.MEMBER_SINCE) == null || nothingToBook(session, realm, user, event)) {
+        if (user == null || !Memberships.isActive(realm, user) || nothingToBook(session, realm, user, event)) {
             return;
         }
         Transactions.afterCommit(session, () -> {

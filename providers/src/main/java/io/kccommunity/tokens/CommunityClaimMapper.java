@@ -126,7 +126,8 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         UserModel user = userSession.getUser();
         String since = user.getFirstAttribute(Memberships.MEMBER_SINCE);
         Map<String, Object> claim = new LinkedHashMap<>();
-        boolean active = since != null;
+        // membership from the role mapping the product keeps in step (no user can set it), not from an attribute
+        boolean active = Memberships.isActive(realm, user);
         claim.put("member", active);
         if (active) {
             if (isOn(mappingModel, INCLUDE_SINCE, true)) {
