@@ -135,6 +135,17 @@ class HostileInputIT {
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
     private final Map<Caller, String> expired = new LinkedHashMap<>();
     private final Map<Caller, String> foreign = new LinkedHashMap<>();
+    /** Tokens of another app of the realm, with the community scope only: they read, never act. */
+    private final Map<Caller, String> readers = new LinkedHashMap<>();
+    /** A service account without any role of community-api: not an app. */
+    private String plainService;
+
+    /** Bodies that are well formed but ask for more than the caller may have. */
+    private static final Map<String, List<String>> PRIVILEGED_BODIES = Map.of(
+            "AdvocacyAdminResource.updateRules", List.of(
+                    "{\"roles\":{\"guru\":{\"realmRole\":\"sneaky-admin\"}}}",
+                    "{\"roles\":{\"advocate\":{\"realmRole\":\"realm-admin\"}}}",
+                    "{\"roles\":{\"moderator\":{\"realmRole\":\"default-roles-{realm}\"}}}"));
     private final java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
@@ -182,6 +193,20 @@ class HostileInputIT {
         Expect.ok(api.post(other.path("/membership"), other.token("alice"), null), 201);
         other.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, ReputationIT.AWARD_ROLE);
         foreign.putAll(mint(other));
+        Expect.ok(api.post("/admin/realms/" + realm.name + "/clients", admin, Map.of("clientId", TrustBoundariesIT.READER_APP,
+                "publicClient", true, "directAccessGrantsEnabled", true)), 201);
+        for (Map.Entry<Caller, String> user : Map.of(Caller.MEMBER, "alice", Caller.NON_MEMBER, "carol").entrySet()) {
+            readers.put(user.getKey(), api.passwordGrant(realm.name, TrustBoundariesIT.READER_APP, null, user.getValue(),
+                    "pw-" + user.getValue(), TestRealm.READ_SCOPE).json().get("access_token").asText());
+        }
+        realm.createServiceClient("plain-service");
+        plainService = realm.serviceToken("plain-service");
+        // a composite role that carries realm-admin: no rule may hand it out
+        Expect.ok(api.post("/admin/realms/" + realm.name + "/roles", admin, Map.of("name", "sneaky-admin")), 201);
+        String management = api.get("/admin/realms/" + realm.name + "/clients?clientId=realm-management", admin).json()
+                .get(0).get("id").asText();
+        JsonNode realmAdmin = api.get("/admin/realms/" + realm.name + "/clients/" + management + "/roles/realm-admin", admin).json();
+        Expect.ok(api.post("/admin/realms/" + realm.name + "/roles/sneaky-admin/composites", admin, List.of(realmAdmin)), 204);
         // wait only as long as the latest of the short-lived tokens still has to live (Keycloak allows no clock skew)
         long expiresAt = expired.values().stream().mapToLong(t -> Api.claims(t).get("exp").asLong() * 1000).max().orElse(0);
         Thread.sleep(Math.max(0, expiresAt + 1000 - System.currentTimeMillis()));
@@ -238,6 +263,14 @@ class HostileInputIT {
         check(failures, "token of another realm", send(e, path, foreign.get(e.caller()), body(e)));
         if (e.wrong() != null) {
             check(failures, "caller " + e.wrong(), send(e, path, tokens.get(e.wrong()), body(e)));
+        }
+        check(failures, "a service account without community-api roles", send(e, path, plainService, body(e)));
+        boolean acts = e.path().startsWith("/realms/") && !e.method().equals("GET") && e.caller() != Caller.APP;
+        if (acts) {
+            check(failures, "another app's token, which only reads", send(e, path, readers.get(e.caller()), body(e)));
+        }
+        for (String privileged : PRIVILEGED_BODIES.getOrDefault(e.handler(), List.of())) {
+            check(failures, "privileged " + privileged, send(e, path, right, fill(privileged)));
         }
         for (Map.Entry<String, String> param : values.entrySet()) {
             if (param.getKey().equals("{realm}") || !e.path().contains(param.getKey())) {

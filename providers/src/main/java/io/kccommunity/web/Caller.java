@@ -35,22 +35,18 @@ public record Caller(UserModel user, AccessToken token, RealmModel realm) {
      * anything is read.
      */
     public static Caller authenticate(KeycloakSession session) {
-        AuthResult result;
-        try {
-            result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        } catch (WebApplicationException refused) {
-            // Keycloak refuses a valid token sent from an origin its client does not allow; say so in our shape
-            if (refused.getResponse().getStatus() == 403) {
-                throw CommunityError.forbidden("invalid_origin", "The request's Origin is not a Web origin of the token's client");
-            }
-            result = null;
-        }
+        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
         if (result == null || result.user() == null) {
             // the answer holds nothing worth protecting, and a browser app must be able to read it
             Cors.builder().auth().allowedMethods(METHODS).allowAllOrigins().add();
             throw CommunityError.unauthorized();
         }
-        Cors.builder().auth().allowedMethods(METHODS).checkAllowedOrigins(result.token()).add();
+        try {
+            Cors.builder().auth().allowedMethods(METHODS).checkAllowedOrigins(result.token()).add();
+        } catch (WebApplicationException refused) {
+            // Keycloak's CORS refuses a token sent from an origin its client does not allow: say so in our shape
+            throw CommunityError.forbidden("invalid_origin", "The request's Origin is not a Web origin of the token's client");
+        }
         return new Caller(result.user(), result.token(), session.getContext().getRealm());
     }
 

@@ -53,8 +53,9 @@ public class CommunityRealmResource {
     @Path("me")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> me() {
-        Caller caller = Caller.authenticate(session).requireRead();
+        Caller caller = Caller.authenticate(session);
         CommunityConfig config = enabledConfig();
+        caller.requireRead();
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("userId", caller.user().getId());
         MemberEntity member = memberships(config).find(caller.user());
@@ -94,8 +95,9 @@ public class CommunityRealmResource {
     @Path("me/reputation")
     @Produces(MediaType.APPLICATION_JSON)
     public List<EventView> myHistory(@QueryParam("first") String first, @QueryParam("max") String max) {
-        Caller caller = Caller.authenticate(session).requireRead();
+        Caller caller = Caller.authenticate(session);
         enabledConfig();
+        caller.requireRead();
         return History.page(session, realm(), caller.user(), Paging.of(first, max));
     }
 
