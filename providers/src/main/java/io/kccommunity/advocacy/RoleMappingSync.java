@@ -39,9 +39,9 @@ public final class RoleMappingSync {
             new Memberships(session, realm, CommunitySettings.read(realm)).followRoleMapping(user);
             return;
         }
-        Advocacy advocacy = new Advocacy(session, realm);
-        if (advocacy.rules().roles().values().stream().anyMatch(r -> role.getName().equals(r.realmRole()))) {
-            follow(advocacy, user);
+        // every user's default roles pass here too: read only the cached rules until the role is ours
+        if (AdvocacyRules.read(realm).roles().values().stream().anyMatch(r -> role.getName().equals(r.realmRole()))) {
+            follow(new Advocacy(session, realm), user);
         }
     }
 
