@@ -72,13 +72,13 @@ class HandleUniquenessIT {
                 assertEquals(200, page.status(), page::toString);
                 String expected = english.shared(i == handles.size() - 1 ? "communityHandleInvalid" : "communityHandleTaken");
                 assertTrue(page.body().contains(expected), () -> "the form names the handle's problem: " + page.body());
-                assertEquals(List.of(), users("username=reg-" + i + "&exact=true"), "a refused registration creates no user");
+                assertEquals(List.of(), users(realm, "username=reg-" + i + "&exact=true"), "a refused registration creates no user");
             }
         }
         assertEquals(1, winners.size(), () -> "exactly one registration wins: " + pages);
         assertFalse(winners.contains("reg-" + (handles.size() - 1)), "the case variant is refused as it is");
-        assertEquals("crumb.queen", handleOf(idOf(winners.get(0))));
-        assertEquals(winners.get(0), holder("crumb.queen"));
+        assertEquals("crumb.queen", handleOf(realm, idOf(realm, winners.get(0))));
+        assertEquals(winners.get(0), holder(realm, "crumb.queen"));
     }
 
     @Test
@@ -100,33 +100,33 @@ class HandleUniquenessIT {
                 boolean lowerCase = handles.get(i).equals("ana.bakes");
                 Expect.fieldError(reply, "handle", lowerCase ? "communityHandleTaken" : "communityHandleInvalid");
                 taken += lowerCase ? 1 : 0;
-                assertEquals(List.of(), users("username=adm-" + i + "&exact=true"), "a refused create creates no user");
+                assertEquals(List.of(), users(realm, "username=adm-" + i + "&exact=true"), "a refused create creates no user");
             }
         }
         assertEquals(3, taken, replies::toString);
         List<String> holders = new ArrayList<>();
         for (int i = 0; i < replies.size(); i++) {
-            if (replies.get(i).status() == 201 && "ana.bakes".equals(handleOf(idOf("adm-" + i)))) {
+            if (replies.get(i).status() == 201 && "ana.bakes".equals(handleOf(realm, idOf(realm, "adm-" + i)))) {
                 holders.add("adm-" + i);
             }
         }
         assertEquals(1, holders.size(), holders::toString);
         String winner = holders.get(0);
-        join(winner);
-        assertEquals(winner, holder("ana.bakes"));
-        assertEquals(winner, holder("ANA.Bakes"), "a handle resolves in any letter case");
+        join(realm, winner);
+        assertEquals(winner, holder(realm, "ana.bakes"));
+        assertEquals(winner, holder(realm, "ANA.Bakes"), "a handle resolves in any letter case");
     }
 
     @Test
     void adminAndAccountUpdatesToATakenHandleAreRefusedAndChangeNothing() {
-        String ownerId = created("owner", "first.loaf");
-        String otherId = created("other", "second.loaf");
-        join("owner");
-        join("other");
+        String ownerId = created(realm, "owner", "first.loaf");
+        String otherId = created(realm, "other", "second.loaf");
+        join(realm, "owner");
+        join(realm, "other");
 
-        JsonNode other = Expect.ok(api.get(userPath(otherId), api.adminToken()), 200);
+        JsonNode other = Expect.ok(api.get(userPath(realm, otherId), api.adminToken()), 200);
         ((ObjectNode) other.get("attributes")).set("handle", Api.JSON.valueToTree(List.of("first.loaf")));
-        Expect.fieldError(api.put(userPath(otherId), api.adminToken(), other), "handle", "communityHandleTaken");
+        Expect.fieldError(api.put(userPath(realm, otherId), api.adminToken(), other), "handle", "communityHandleTaken");
 
         Expect.fieldError(api.updateAccount(realm.name, realm.token("other"), Map.of("handle", List.of("first.loaf"))),
                 "handle", "communityHandleTaken");
@@ -134,20 +134,20 @@ class HandleUniquenessIT {
         Expect.fieldError(api.updateAccount(realm.name, realm.token("other"), Map.of("handle", List.of("third.loaf"),
                 "website", List.of("javascript:alert(1)"))), "website", null);
 
-        assertEquals("second.loaf", handleOf(otherId));
-        assertEquals("first.loaf", handleOf(ownerId));
-        assertEquals("owner", holder("first.loaf"));
-        assertEquals("other", holder("second.loaf"));
+        assertEquals("second.loaf", handleOf(realm, otherId));
+        assertEquals("first.loaf", handleOf(realm, ownerId));
+        assertEquals("owner", holder(realm, "first.loaf"));
+        assertEquals("other", holder(realm, "second.loaf"));
         Expect.error(api.get(realm.path("/members/third.loaf"), realm.serviceToken()), 404, "profile_not_found");
         Expect.ok(api.updateAccount(realm.name, realm.token("owner"), Map.of("handle", List.of("third.loaf"))), 204);
-        assertEquals("owner", holder("third.loaf"));
-        assertNoHolder("first.loaf");
+        assertEquals("owner", holder(realm, "third.loaf"));
+        assertNoHolder(realm, "first.loaf");
     }
 
     @Test
     void aPartialImportWithDuplicateHandlesLeavesOneHolderEach() {
-        String keeperId = created("keeper", "rye.loaf");
-        join("keeper");
+        String keeperId = created(realm, "keeper", "rye.loaf");
+        join(realm, "keeper");
         List<Map<String, Object>> users = new ArrayList<>();
         List<String> names = List.of("imp-1", "imp-2", "imp-3", "imp-4");
         List<String> handles = List.of("dup.crust", "Dup.Crust", "dup.crust", "rye.loaf");
@@ -161,39 +161,58 @@ class HandleUniquenessIT {
 
         List<String> dupHolders = new ArrayList<>();
         for (String name : names.subList(0, 3)) {
-            String handle = handleOf(idOf(name));
+            String handle = handleOf(realm, idOf(realm, name));
             assertTrue(handle == null || handle.equals("dup.crust"), () -> name + "'s handle is normalised or removed: " + handle);
             if (handle != null) {
                 dupHolders.add(name);
             }
-            join(name);
+            join(realm, name);
         }
         assertEquals(1, dupHolders.size(), dupHolders::toString);
-        assertEquals(dupHolders.get(0), holder("dup.crust"));
-        assertEquals(null, handleOf(idOf("imp-4")), "the handle keeper held is removed from the imported user");
-        assertEquals("rye.loaf", handleOf(keeperId));
-        assertEquals("keeper", holder("rye.loaf"));
+        assertEquals(dupHolders.get(0), holder(realm, "dup.crust"));
+        assertEquals(null, handleOf(realm, idOf(realm, "imp-4")), "the handle keeper held is removed from the imported user");
+        assertEquals("rye.loaf", handleOf(realm, keeperId));
+        assertEquals("keeper", holder(realm, "rye.loaf"));
 
         Api.Reply event = api.post(realm.path("/reputation/events"), realm.serviceToken(),
                 Map.of("handle", "DUP.crust", "type", "answer-accepted", "key", "dup-1"));
-        assertEquals(idOf(dupHolders.get(0)), Expect.ok(event, 201).get("userId").asText(), "points by handle reach the holder");
+        assertEquals(idOf(realm, dupHolders.get(0)), Expect.ok(event, 201).get("userId").asText(), "points by handle reach the holder");
+    }
+
+    @Test
+    void aRealmImportWithDuplicateHandlesLeavesOneHolder() {
+        List<String> names = List.of("first", "second", "third");
+        TestRealm imported = TestRealm.create(api, "handle-import", Map.of("users", List.of(user("first", "same.name"),
+                user("second", "SAME.Name"), user("third", "same.name"))));
+        imported.enableCommunity(Map.of());
+        List<String> holders = new ArrayList<>();
+        for (String name : names) {
+            String handle = handleOf(imported, idOf(imported, name));
+            assertTrue(handle == null || handle.equals("same.name"), () -> name + "'s handle is normalised or removed: " + handle);
+            if (handle != null) {
+                holders.add(name);
+            }
+            join(imported, name);
+        }
+        assertEquals(1, holders.size(), holders::toString);
+        assertEquals(holders.get(0), holder(imported, "same.name"));
     }
 
     @Test
     void aRemovedUsersOrClearedHandleCanBeClaimedAgain() {
-        String leaverId = created("leaver", "short.stay");
+        String leaverId = created(realm, "leaver", "short.stay");
         Expect.fieldError(api.post("/admin/realms/" + realm.name + "/users", api.adminToken(), user("early", "short.stay")),
                 "handle", "communityHandleTaken");
-        Expect.ok(api.delete(userPath(leaverId), api.adminToken()), 204);
-        created("arriver", "short.stay");
-        join("arriver");
-        assertEquals("arriver", holder("short.stay"));
+        Expect.ok(api.delete(userPath(realm, leaverId), api.adminToken()), 204);
+        created(realm, "arriver", "short.stay");
+        join(realm, "arriver");
+        assertEquals("arriver", holder(realm, "short.stay"));
 
         Expect.ok(api.updateAccount(realm.name, realm.token("arriver"), Map.of("handle", List.of())), 204);
-        assertNoHolder("short.stay");
-        created("late", "short.stay");
-        join("late");
-        assertEquals("late", holder("short.stay"));
+        assertNoHolder(realm, "short.stay");
+        created(realm, "late", "short.stay");
+        join(realm, "late");
+        assertEquals("late", holder(realm, "short.stay"));
     }
 
     private static Map<String, Object> user(String username, String handle) {
@@ -204,43 +223,43 @@ class HandleUniquenessIT {
     }
 
     /** Creates a user through the admin REST API with a handle; returns the user id. */
-    private String created(String username, String handle) {
+    private String created(TestRealm realm, String username, String handle) {
         Api.Reply reply = api.post("/admin/realms/" + realm.name + "/users", api.adminToken(), user(username, handle));
         assertEquals(201, reply.status(), () -> "creating " + username + ": " + reply);
         String location = reply.headers().get("location").get(0);
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private void join(String username) {
+    private void join(TestRealm realm, String username) {
         Expect.ok(api.post(realm.path("/membership"), realm.token(username), null), 201);
     }
 
     /** Whose profile {@code /members/{handle}} shows to an app (the display name, which is the username). */
-    private String holder(String handle) {
+    private String holder(TestRealm realm, String handle) {
         return Expect.ok(api.get(realm.path("/members/" + handle), realm.serviceToken()), 200).get("displayName").asText();
     }
 
-    private void assertNoHolder(String handle) {
+    private void assertNoHolder(TestRealm realm, String handle) {
         Expect.error(api.get(realm.path("/members/" + handle), realm.serviceToken()), 404, "profile_not_found");
     }
 
-    private String handleOf(String userId) {
-        return Expect.ok(api.get(userPath(userId), api.adminToken()), 200).at("/attributes/handle/0").asText(null);
+    private String handleOf(TestRealm realm, String userId) {
+        return Expect.ok(api.get(userPath(realm, userId), api.adminToken()), 200).at("/attributes/handle/0").asText(null);
     }
 
-    private String idOf(String username) {
-        List<JsonNode> found = users("username=" + username + "&exact=true");
+    private String idOf(TestRealm realm, String username) {
+        List<JsonNode> found = users(realm, "username=" + username + "&exact=true");
         assertEquals(1, found.size(), () -> username + ": " + found);
         return found.get(0).get("id").asText();
     }
 
-    private List<JsonNode> users(String query) {
+    private List<JsonNode> users(TestRealm realm, String query) {
         List<JsonNode> found = new ArrayList<>();
         Expect.ok(api.get("/admin/realms/" + realm.name + "/users?" + query, api.adminToken()), 200).forEach(found::add);
         return found;
     }
 
-    private String userPath(String userId) {
+    private String userPath(TestRealm realm, String userId) {
         return "/admin/realms/" + realm.name + "/users/" + userId;
     }
 
