@@ -99,20 +99,24 @@ public final class HandleClaims {
         of(session).repairs.add(realm);
     }
 
-    /** At start: settles the handles of every realm with community profiles, one transaction per realm. */
+    /**
+     * At start: settles the handles of every realm with community profiles, one transaction per realm
+     * (users imported by {@code kc.sh import}, or saved by a release that did not claim at creation).
+     * A failure is logged and never stops the server.
+     */
     public static void repairAll(KeycloakSessionFactory factory) {
-        List<String> realmIds = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> s.realms().getRealmsStream()
-                .filter(r -> r.getAttribute(ProfileSchema.VERSION_ATTRIBUTE) != null).map(RealmModel::getId).toList());
-        for (String realmId : realmIds) {
-            try {
+        try {
+            List<String> realmIds = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> s.realms().getRealmsStream()
+                    .filter(r -> r.getAttribute(ProfileSchema.VERSION_ATTRIBUTE) != null).map(RealmModel::getId).toList());
+            for (String realmId : realmIds) {
                 KeycloakModelUtils.runJobInTransaction(factory, s -> {
                     RealmModel realm = s.realms().getRealm(realmId);
                     s.getContext().setRealm(realm);
                     repairOnCommit(s, () -> realm);
                 });
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Could not check the community handles of realm %s", realmId);
             }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check the community handles; they are checked again at the next start", e);
         }
     }
 
