@@ -46,6 +46,22 @@ public final class Expect {
         return reply.body().isEmpty() ? null : reply.json();
     }
 
+    /**
+     * Keycloak's user-profile refusal (400, {@code field} and {@code errorMessage}, alone or under
+     * {@code errors}) names {@code field}, with {@code message} unless it is null.
+     */
+    public static void fieldError(Api.Reply reply, String field, String message) {
+        assertEquals(400, reply.status(), reply::toString);
+        JsonNode body = reply.json();
+        JsonNode errors = body.has("errors") ? body.get("errors") : Api.JSON.createArrayNode().add(body);
+        boolean found = false;
+        for (JsonNode error : errors) {
+            found |= field.equals(error.path("field").asText())
+                    && (message == null || message.equals(error.path("errorMessage").asText()));
+        }
+        assertTrue(found, () -> "no error " + message + " on " + field + " in " + reply);
+    }
+
     public static void notServerError(Api.Reply reply) {
         assertFalse(reply.status() >= 500, () -> "server error: " + reply);
     }

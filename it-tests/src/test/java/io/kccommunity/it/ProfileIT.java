@@ -184,14 +184,14 @@ class ProfileIT {
         join(realm, "owner");
         saveProfile(realm, "owner", Map.of("handle", List.of("taken"), "bio", List.of("original")), 204);
 
-        assertFieldError(saveProfile(realm, "other", Map.of("handle", List.of("taken")), 400), "handle", "communityHandleTaken");
-        assertFieldError(saveProfile(realm, "other", Map.of("handle", List.of("Taken")), 400), "handle", "communityHandleInvalid");
-        assertFieldError(saveProfile(realm, "other", Map.of("handle", List.of("\u0430\u043d\u043d\u0430")), 400), "handle", "communityHandleInvalid");
-        assertFieldError(saveProfile(realm, "other", Map.of("handle", List.of("admin")), 400), "handle", "communityHandleReserved");
-        assertFieldError(saveProfile(realm, "owner", Map.of("bio", List.of("b".repeat(10_000))), 400), "bio", null);
-        assertFieldError(saveProfile(realm, "owner", Map.of("website", List.of("javascript:alert(1)")), 400), "website", null);
-        assertFieldError(saveProfile(realm, "owner", Map.of("interests", List.of("<img src=x onerror=alert(1)>")), 400), "interests", null);
-        assertFieldError(saveProfile(realm, "owner", Map.of("profileVisibility", List.of("everyone")), 400), "profileVisibility", null);
+        Expect.fieldError(saveProfile(realm, "other", Map.of("handle", List.of("taken")), 400), "handle", "communityHandleTaken");
+        Expect.fieldError(saveProfile(realm, "other", Map.of("handle", List.of("Taken")), 400), "handle", "communityHandleInvalid");
+        Expect.fieldError(saveProfile(realm, "other", Map.of("handle", List.of("\u0430\u043d\u043d\u0430")), 400), "handle", "communityHandleInvalid");
+        Expect.fieldError(saveProfile(realm, "other", Map.of("handle", List.of("admin")), 400), "handle", "communityHandleReserved");
+        Expect.fieldError(saveProfile(realm, "owner", Map.of("bio", List.of("b".repeat(10_000))), 400), "bio", null);
+        Expect.fieldError(saveProfile(realm, "owner", Map.of("website", List.of("javascript:alert(1)")), 400), "website", null);
+        Expect.fieldError(saveProfile(realm, "owner", Map.of("interests", List.of("<img src=x onerror=alert(1)>")), 400), "interests", null);
+        Expect.fieldError(saveProfile(realm, "owner", Map.of("profileVisibility", List.of("everyone")), 400), "profileVisibility", null);
 
         JsonNode account = Expect.ok(api.get("/realms/" + realm.name + "/account/", realm.token("owner")), 200);
         assertEquals("taken", account.at("/attributes/handle/0").asText());
@@ -222,7 +222,7 @@ class ProfileIT {
             }
             pool.shutdownNow();
             assertEquals(1, replies.stream().filter(r -> r.status() == 204).count(), replies::toString);
-            replies.stream().filter(r -> r.status() != 204).forEach(r -> assertFieldError(r, "handle", "communityHandleTaken"));
+            replies.stream().filter(r -> r.status() != 204).forEach(r -> Expect.fieldError(r, "handle", "communityHandleTaken"));
             long holders = users.stream().filter(u -> handle.equals(
                     api.get("/realms/" + realm.name + "/account/", realm.token(u)).json().at("/attributes/handle/0").asText()))
                     .count();
@@ -255,17 +255,5 @@ class ProfileIT {
 
     private Api.Reply saveProfileWith(TestRealm realm, String user, String token, Map<String, List<String>> changes) {
         return api.updateAccount(realm.name, token, changes);
-    }
-
-    private static void assertFieldError(Api.Reply reply, String field, String message) {
-        assertEquals(400, reply.status(), reply::toString);
-        JsonNode body = reply.json();
-        JsonNode errors = body.has("errors") ? body.get("errors") : Api.JSON.createArrayNode().add(body);
-        boolean found = false;
-        for (JsonNode error : errors) {
-            found |= field.equals(error.path("field").asText())
-                    && (message == null || message.equals(error.path("errorMessage").asText()));
-        }
-        assertTrue(found, () -> "no error " + message + " on " + field + " in " + reply);
     }
 }

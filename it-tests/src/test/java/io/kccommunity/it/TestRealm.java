@@ -34,8 +34,14 @@ public final class TestRealm {
     }
 
     public static TestRealm create(Api api, String prefix) {
+        return create(api, prefix, Map.of());
+    }
+
+    /** As {@link #create(Api, String)}, with more fields of the realm representation (e.g. {@code users}). */
+    public static TestRealm create(Api api, String prefix, Map<String, Object> more) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> realm = Map.of("realm", name, "enabled", true,
+        Map<String, Object> realm = new java.util.HashMap<>(more);
+        realm.putAll(Map.of("realm", name, "enabled", true,
                 "adminEventsEnabled", true, "adminEventsDetailsEnabled", true,
                 "clients", List.of(
                         Map.of("clientId", APP, "publicClient", true, "directAccessGrantsEnabled", true,
@@ -48,7 +54,7 @@ public final class TestRealm {
                                                 "introspection.token.claim", "true")))),
                         Map.of("clientId", SERVICE, "publicClient", false, "secret", SERVICE_SECRET,
                                 "serviceAccountsEnabled", true, "directAccessGrantsEnabled", true,
-                                "standardFlowEnabled", false)));
+                                "standardFlowEnabled", false))));
         Api.Reply created = api.post("/admin/realms", api.adminToken(), realm);
         assertEquals(201, created.status(), () -> "creating realm " + name + ": " + created);
         return new TestRealm(api, name);

@@ -4,6 +4,7 @@ import io.kccommunity.advocacy.Advocacy;
 import io.kccommunity.advocacy.RoleMappingSync;
 import io.kccommunity.membership.MemberActivatedEvent;
 import io.kccommunity.membership.MemberDeactivatedEvent;
+import io.kccommunity.profile.HandleClaims;
 import io.kccommunity.reputation.BuiltInSources;
 import io.kccommunity.reputation.ReputationChangedEvent;
 import io.kccommunity.support.StatelessFactory;
@@ -12,17 +13,23 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
+import org.keycloak.storage.ImportRealmFromRepresentationEvent;
+import org.keycloak.storage.PartialImportRealmFromRepresentationEvent;
 import org.keycloak.timer.TimerProvider;
 
 /**
  * Where the capabilities meet Keycloak's life cycle: the realm event listener {@code community}
- * (logins and profile updates feed the built-in reputation sources), the provider events our own
+ * (logins and profile updates feed the built-in reputation sources; admins' user writes and realm
+ * imports, and each start, settle handles in the registry), the provider events our own
  * code publishes (joining, leaving, reputation changes drive promotions), and the periodic
  * advocacy sweep, every {@code --spi-events-listener--community--sweep-interval} seconds (default
  * 3600) on each node and, through the job clock in the database, once per interval in the cluster.
@@ -31,6 +38,7 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
 
     public static final String ID = "community";
     static final String SWEEP_TASK = "community-advocacy-sweep";
+    private static final String USERS = "users/";
 
     private long sweepIntervalMillis;
     private KeycloakSessionFactory factory;
@@ -50,6 +58,7 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
 
             @Override
             public void onEvent(AdminEvent event, boolean includeRepresentation) {
+                settleHandleOf(session, event);
             }
 
             @Override
@@ -70,6 +79,11 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
                 session.getProvider(TimerProvider.class).schedule(
                         () -> CommunitySweep.runIfDue(factory, sweepIntervalMillis), sweepIntervalMillis, SWEEP_TASK);
             }
+            HandleClaims.repairAll(factory);
+        } else if (event instanceof ImportRealmFromRepresentationEvent imported) {
+            HandleClaims.repairOnCommit(imported.getSession(), imported::getRealmModel);
+        } else if (event instanceof PartialImportRealmFromRepresentationEvent imported) {
+            HandleClaims.repairOnCommit(imported.getSession(), imported::getRealm);
         } else if (event instanceof MemberActivatedEvent joined) {
             BuiltInSources.onJoin(joined);
         } else if (event instanceof ReputationChangedEvent changed) {
@@ -84,6 +98,22 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
             RoleMappingSync.groupsChanged(joined.getKeycloakSession(), joined.getRealm(), joined.getUser());
         } else if (event instanceof GroupModel.GroupMemberLeaveEvent leftGroup) {
             RoleMappingSync.groupsChanged(leftGroup.getKeycloakSession(), leftGroup.getRealm(), leftGroup.getUser());
+        }
+    }
+
+    /**
+     * An admin's create or update of a user may carry a handle the user profile did not check (an
+     * attribute it does not manage); the registry settles it when the change commits.
+     */
+    private static void settleHandleOf(KeycloakSession session, AdminEvent event) {
+        String path = event.getResourcePath();
+        if (event.getResourceType() == ResourceType.USER && event.getError() == null
+                && (event.getOperationType() == OperationType.CREATE || event.getOperationType() == OperationType.UPDATE)
+                && path != null && path.startsWith(USERS) && path.indexOf('/', USERS.length()) < 0) {
+            RealmModel realm = session.realms().getRealm(event.getRealmId());
+            if (realm != null) {
+                HandleClaims.settleOnCommit(session, realm, path.substring(USERS.length()));
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package io.kccommunity.governance;
 
 import io.kccommunity.profile.Directory;
-import io.kccommunity.profile.Handles;
 import io.kccommunity.tally.BltWriter;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
@@ -163,7 +162,7 @@ public class ElectionsResource {
         }
         UserModel user = nomination.userId() != null
                 ? (nomination.userId().length() > 36 ? null : session.users().getUserById(realm, nomination.userId()))
-                : (Handles.isWellFormed(nomination.handle()) ? Directory.holder(session, realm, nomination.handle()) : null);
+                : Directory.holder(session, realm, nomination.handle());
         if (user == null) {
             throw CommunityError.badRequest("invalid_nominee", "Unknown member");
         }

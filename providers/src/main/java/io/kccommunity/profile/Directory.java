@@ -12,19 +12,22 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Directory queries. The user attributes are the profile's source of truth (the handle registry
- * only guards uniqueness), so one query pages over our member table joined with Keycloak's user
- * attributes (same persistence unit): users imported with a handle are listed like any other.
+ * Lookups by handle and directory queries. A handle names the user the registry gives it to, and only
+ * while their {@code handle} attribute says the same, so a duplicate attribute written past the user
+ * profile is never reached. One query pages over our member table joined with Keycloak's user
+ * attributes (same persistence unit) and the registry.
  */
 public final class Directory {
 
     private Directory() {
     }
 
-    /** The user whose {@code handle} attribute is this handle (indexed by Keycloak on name and value). */
+    /** The user holding {@code handle}, in any letter case; null for anything that is not a held handle. */
     public static UserModel holder(KeycloakSession session, RealmModel realm, String handle) {
-        return session.users().searchForUserByUserAttributeStream(realm, "handle", Handles.normalize(handle))
-                .findFirst().orElse(null);
+        String wanted = handle == null ? null : Handles.normalize(handle);
+        String userId = Handles.isWellFormed(wanted) ? Handles.holderId(em(session), realm.getId(), wanted) : null;
+        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        return user != null && wanted.equals(user.getFirstAttribute(Handles.ATTRIBUTE)) ? user : null;
     }
 
     /** User ids of one page of visible, active members with a handle, ordered by handle. */
@@ -33,6 +36,8 @@ public final class Directory {
         boolean byInterest = interest != null && !interest.isBlank();
         StringBuilder jpql = new StringBuilder("select m.userId from MemberEntity m, UserAttributeEntity h"
                 + " where m.realmId = :realm and m.status = :active and h.user.id = m.userId and h.name = 'handle'"
+                + " and exists (select r.id from HandleEntity r where r.realmId = m.realmId and r.userId = m.userId"
+                + " and r.handle = h.value and r.reservedAt is null)"
                 + " and not exists (select p.id from UserAttributeEntity p where p.user.id = m.userId"
                 + " and p.name = 'profileVisibility' and p.value = 'private')");
         if (byInterest) {

@@ -31,6 +31,13 @@ public class HandleEntity {
     @Column(name = "HANDLE", length = 30, nullable = false)
     private String handle;
 
+    /**
+     * Set while a request holds the handle for a user it has not saved yet (then {@code userId} is a
+     * placeholder); null once the row is the user's.
+     */
+    @Column(name = "RESERVED_AT")
+    private Long reservedAt;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
@@ -39,4 +46,6 @@ public class HandleEntity {
     public void setUserId(String userId) { this.userId = userId; }
     public String getHandle() { return handle; }
     public void setHandle(String handle) { this.handle = handle; }
+    public Long getReservedAt() { return reservedAt; }
+    public void setReservedAt(Long reservedAt) { this.reservedAt = reservedAt; }
 }

@@ -37,7 +37,7 @@ public class ProfileResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ProfileView profile(@PathParam("handle") String handle) {
         Caller caller = Caller.authenticateIfPresent(session);
-        UserModel owner = Handles.isWellFormed(handle) ? Directory.holder(session, realm, handle) : null;
+        UserModel owner = Directory.holder(session, realm, handle);
         if (owner == null || !Memberships.isActive(realm, owner) || !mayView(caller, owner)) {
             throw CommunityError.notFound("profile_not_found", "No visible community profile with this handle");
         }

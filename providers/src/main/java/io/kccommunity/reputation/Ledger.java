@@ -3,7 +3,6 @@ package io.kccommunity.reputation;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.Directory;
-import io.kccommunity.profile.Handles;
 import io.kccommunity.events.CommunityMetrics;
 import io.kccommunity.support.Text;
 import io.kccommunity.support.Writes;
@@ -293,7 +292,7 @@ public final class Ledger {
         if (request.userId() != null) {
             user = request.userId().length() > 36 ? null : session.users().getUserById(realm, request.userId());
         } else {
-            user = Handles.isWellFormed(request.handle()) ? Directory.holder(session, realm, request.handle()) : null;
+            user = Directory.holder(session, realm, request.handle());
         }
         if (user == null || user.getServiceAccountClientLink() != null) {
             throw CommunityError.badRequest("invalid_event", at + "unknown member");
