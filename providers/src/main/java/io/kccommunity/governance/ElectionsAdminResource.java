@@ -115,7 +115,7 @@ public class ElectionsAdminResource {
         if (!List.of("closed", "certified").contains(election.getPhase())) {
             throw CommunityError.conflict("not_closed", "The count is available once voting has closed");
         }
-        return ElectionView.results(elections, election);
+        return ElectionView.results(elections, new Certification(session, realm), election);
     }
 
     private ElectionRequest request(String body) {

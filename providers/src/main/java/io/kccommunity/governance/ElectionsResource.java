@@ -67,7 +67,7 @@ public class ElectionsResource {
         ElectionEntity election = published(id);
         Nomination nomination = JsonBody.read(session.getContext().getRequestHeaders(), body, Nomination.class, null);
         UserModel nominee = nominee(nomination);
-        elections.nominate(election, caller.user(), nominee, nomination.statement());
+        new Nominations(session, realm).nominate(election, caller.user(), nominee, nomination.statement());
         return Response.status(Response.Status.CREATED).entity(view(election)).build();
     }
 
@@ -82,7 +82,7 @@ public class ElectionsResource {
         if (answer.accept() == null) {
             throw CommunityError.badRequest("invalid_request", "accept (true or false) is required");
         }
-        elections.answer(election, caller.user(), answer.accept(), answer.statement());
+        new Nominations(session, realm).answer(election, caller.user(), answer.accept(), answer.statement());
         return view(election);
     }
 
@@ -94,10 +94,10 @@ public class ElectionsResource {
         caller.requireAct();
         ElectionEntity election = published(id);
         BallotRequest ballot = JsonBody.read(session.getContext().getRequestHeaders(), body, BallotRequest.class, null);
-        Elections.Cast cast = elections.cast(election, caller.user(), ballot);
+        BallotBox.Cast cast = new BallotBox(session, realm).cast(election, caller.user(), ballot);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("receipt", cast.receipt());
-        answer.put("receiptHash", Elections.hash(cast.receipt()));
+        answer.put("receiptHash", BallotBox.hash(cast.receipt()));
         answer.put("changed", !cast.first());
         return Response.status(cast.first() ? Response.Status.CREATED : Response.Status.OK).entity(answer).build();
     }
@@ -110,7 +110,7 @@ public class ElectionsResource {
         caller.requireAct();
         ElectionEntity election = published(id);
         BallotRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, BallotRequest.class, null);
-        Map<String, Object> ballot = elections.verify(election, request.receipt());
+        Map<String, Object> ballot = new BallotBox(session, realm).verify(election, request.receipt());
         if (ballot == null) {
             throw CommunityError.notFound("receipt_not_found", "No ballot of this election has this receipt");
         }
@@ -121,7 +121,7 @@ public class ElectionsResource {
     @Path("{id}/results")
     @Produces(MediaType.APPLICATION_JSON)
     public ElectionView.Results results(@PathParam("id") String id) {
-        return ElectionView.results(elections, certified(id));
+        return ElectionView.results(elections, new Certification(session, realm), certified(id));
     }
 
     /** The anonymised ballots in BLT, to recount with {@code java -jar keycloak-community.jar tally}. */
@@ -130,7 +130,7 @@ public class ElectionsResource {
     @Produces("text/plain; charset=utf-8")
     public Response ballots(@PathParam("id") String id) {
         ElectionEntity election = certified(id);
-        return Response.ok(BltWriter.write(elections.tallyInput(election)))
+        return Response.ok(BltWriter.write(new Certification(session, realm).tallyInput(election)))
                 .header("Content-Disposition", "attachment; filename=\"election-" + election.getId() + ".blt\"").build();
     }
 

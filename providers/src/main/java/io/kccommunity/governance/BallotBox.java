@@ -1,0 +1,105 @@
+package io.kccommunity.governance;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.kccommunity.events.CommunityMetrics;
+import io.kccommunity.support.Writes;
+import io.kccommunity.web.CommunityError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The ballot box of one realm's elections: secret ballots cast, changed and verified. The fact that a
+ * member voted ({@link VoterEntity}) and what they voted ({@link BallotEntity}) are written in one
+ * transaction with nothing that links them.
+ */
+public final class BallotBox {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ElectionStore store;
+    private final Elections elections;
+
+    public BallotBox(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.store = new ElectionStore(session);
+        this.elections = new Elections(session, realm);
+    }
+
+    /**
+     * Casts or changes the member's ballot. The first ballot gets a new receipt; changing it needs
+     * that receipt, since nothing else leads from the member to their ballot.
+     */
+    public Cast cast(ElectionEntity election, UserModel voter, BallotRequest request) {
+        return Writes.guarded("The election", () -> castOnce(election, voter, request));
+    }
+
+    private Cast castOnce(ElectionEntity election, UserModel voter, BallotRequest request) {
+        store.lock(election, false);
+        if (!"voting".equals(election.getPhase())) {
+            throw CommunityError.conflict("invalid_phase", "Voting is not open");
+        }
+        elections.requireEligible(election, voter, false);
+        String content = Json.write(request.canonical(election, elections.accepted(election)));
+        if (!store.voted(election.getId(), voter.getId())) {
+            VoterEntity row = new VoterEntity();
+            row.setId(KeycloakModelUtils.generateId());
+            row.setElectionId(election.getId());
+            row.setUserId(voter.getId());
+            store.persist(row);
+            String receipt = newReceipt();
+            BallotEntity ballot = new BallotEntity();
+            ballot.setId(KeycloakModelUtils.generateId());
+            ballot.setElectionId(election.getId());
+            ballot.setReceiptHash(hash(receipt));
+            ballot.setContent(content);
+            store.persist(ballot);
+            store.flush();
+            CommunityMetrics.ballotCast(session, realm, true);
+            return new Cast(receipt, true);
+        }
+        BallotEntity ballot = request.receipt() == null ? null : store.ballot(election.getId(), hash(request.receipt()));
+        if (ballot == null) {
+            throw CommunityError.conflict("already_voted", "You have voted; send your receipt to change your ballot");
+        }
+        ballot.setContent(content);
+        store.flush();
+        CommunityMetrics.ballotCast(session, realm, false);
+        return new Cast(request.receipt(), false);
+    }
+
+    /** The ballot a receipt belongs to, or null. */
+    public Map<String, Object> verify(ElectionEntity election, String receipt) {
+        BallotEntity ballot = receipt == null || receipt.length() > 100 ? null : store.ballot(election.getId(), hash(receipt));
+        return ballot == null ? null : Json.read(ballot.getContent(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static String newReceipt() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String receipt) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(receipt.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A ballot just cast: its receipt, and whether it was the member's first. */
+    public record Cast(String receipt, boolean first) {
+    }
+}

@@ -1,0 +1,100 @@
+package io.kccommunity.governance;
+
+import io.kccommunity.advocacy.Advocacy;
+import io.kccommunity.membership.MemberEntity;
+import io.kccommunity.membership.MemberStore;
+import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.notices.Notice;
+import io.kccommunity.notices.Notices;
+import io.kccommunity.tally.Ballot;
+import io.kccommunity.tally.CountingMethods;
+import io.kccommunity.tally.Election;
+import io.kccommunity.tally.Result;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The count of one realm's elections and their certification: the ballots as counted, the result, the
+ * winners fixed and granted the election's role for its term.
+ */
+public final class Certification {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ElectionStore store;
+    private final Elections elections;
+
+    public Certification(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.store = new ElectionStore(session);
+        this.elections = new Elections(session, realm);
+    }
+
+    /** The election as counted: candidates by handle, the ballots in canonical order. */
+    public Election tallyInput(ElectionEntity election) {
+        boolean referendum = "referendum".equals(election.getMethod());
+        List<CandidateEntity> candidates = elections.accepted(election);
+        List<String> names = referendum ? List.of("Yes", "No") : candidates.stream().map(elections::label).toList();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            index.put(candidates.get(i).getId(), i);
+        }
+        List<Ballot> ballots = new ArrayList<>();
+        for (String content : store.ballotContents(election.getId())) {
+            BallotRequest ballot = Json.read(content, BallotRequest.class);
+            int[] ranking = referendum ? new int[] {"yes".equals(ballot.answer()) ? 0 : 1}
+                    : ballot.choices().stream().filter(index::containsKey).mapToInt(index::get).toArray();
+            if (ranking.length > 0) {
+                ballots.add(new Ballot(1, ranking));
+            }
+        }
+        return new Election(election.getTitle(), names, Math.min(election.getSeats(), Math.max(1, names.size())), ballots);
+    }
+
+    public Result count(ElectionEntity election) {
+        return CountingMethods.of(election.getMethod(), election.getQuorum(),
+                election.getMajority() == null ? "1/2" : election.getMajority()).count(tallyInput(election));
+    }
+
+    public List<String> receiptHashes(ElectionEntity election) {
+        return store.receiptHashes(election.getId());
+    }
+
+    /** Counts, fixes the winners, and grants them the election's role for its term. */
+    void certify(ElectionEntity election) {
+        Result result = count(election);
+        List<String> winnerIds = new ArrayList<>();
+        if (!"referendum".equals(election.getMethod())) {
+            Map<String, CandidateEntity> byLabel = new LinkedHashMap<>();
+            elections.accepted(election).forEach(c -> byLabel.put(elections.label(c), c));
+            for (String name : result.winners()) {
+                CandidateEntity winner = byLabel.get(name);
+                if (winner != null) {
+                    winnerIds.add(winner.getUserId());
+                }
+            }
+        }
+        election.setWinners(Json.write(winnerIds));
+        election.setPhase("certified");
+        if (election.getWinnerRole() != null) {
+            long until = Time.currentTimeMillis() + election.getTermDays() * Elections.DAY_MILLIS;
+            Advocacy advocacy = new Advocacy(session, realm);
+            for (String userId : winnerIds) {
+                UserModel user = session.users().getUserById(realm, userId);
+                MemberEntity member = user == null ? null : new MemberStore(session).find(realm.getId(), userId);
+                if (member != null && member.getStatus() == MembershipStatus.ACTIVE) {
+                    advocacy.grant(user, election.getWinnerRole(), Advocacy.ELECTION, null, "elected: " + election.getTitle(), until);
+                    Notices.send(session, realm, user, Notice.ELECTED, Notices.attributes("election", election.getTitle(),
+                            "role", election.getWinnerRole(), "termEnd", Notices.date(until)));
+                }
+            }
+        }
+    }
+}
