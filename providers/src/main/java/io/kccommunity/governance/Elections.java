@@ -80,6 +80,7 @@ public final class Elections {
             case "close" -> {
                 expect(election, "voting", action);
                 election.setPhase("closed");
+                SecretBallots.atClose(session, election);
             }
             case "certify" -> {
                 expect(election, "closed", action);
@@ -115,6 +116,7 @@ public final class Elections {
             }
             if ("voting".equals(election.getPhase()) && due(election.getVotingClosesAt(), now)) {
                 election.setPhase("closed");
+                SecretBallots.atClose(session, election);
                 moved++;
             }
         }
