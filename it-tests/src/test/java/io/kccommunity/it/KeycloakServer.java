@@ -164,13 +164,20 @@ public final class KeycloakServer {
     }
 
     public static final int SWEEP_INTERVAL_SECONDS = 3;
+    private int sweepIntervalSeconds = SWEEP_INTERVAL_SECONDS;
+
+    /** Runs this server's timed sweep every {@code seconds} (the product's default is 3600). */
+    public KeycloakServer sweepingEvery(int seconds) {
+        sweepIntervalSeconds = seconds;
+        return this;
+    }
 
     private void launch() throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--hostname-strict=false",
                 // the advocacy sweep every few seconds, so tests see expiries without waiting an hour
-                "--spi-events-listener--community--sweep-interval=" + SWEEP_INTERVAL_SECONDS));
+                "--spi-events-listener--community--sweep-interval=" + sweepIntervalSeconds));
         command.addAll(cacheOptions());
         command.addAll(databaseOptions());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())

@@ -120,6 +120,12 @@ public final class Advocacy {
         if (holding != null && holding.getSource().equals(source) && java.util.Objects.equals(holding.getExpiresAt(), expiresAt)) {
             return false;
         }
+        if (holding != null && ELECTION.equals(source) && MANUAL.equals(holding.getSource())) {
+            // an admin's grant is sticky: it stays as it is, and the term the election gave is recorded beside it
+            history(user.getId(), role, "grant", source, actor, reason + " (kept as the manual grant it already was)", expiresAt);
+            store.flush();
+            return false;
+        }
         if (holding == null) {
             hold(user, role, source, actor, reason, expiresAt);
         } else {
@@ -191,34 +197,6 @@ public final class Advocacy {
         }
         store.flush();
         return told;
-    }
-
-    public boolean nominate(UserModel user, String role, String actor) {
-        requireRole(role);
-        if (store.nomination(realm.getId(), user.getId(), role) != null) {
-            return false;
-        }
-        NominationEntity nomination = new NominationEntity();
-        nomination.setId(KeycloakModelUtils.generateId());
-        nomination.setRealmId(realm.getId());
-        nomination.setUserId(user.getId());
-        nomination.setRole(role);
-        nomination.setNominatedBy(actor);
-        nomination.setNominatedAt(Time.currentTimeMillis());
-        store.persist(nomination);
-        store.flush();
-        return true;
-    }
-
-    public boolean withdrawNomination(UserModel user, String role) {
-        requireRole(role);
-        NominationEntity nomination = store.nomination(realm.getId(), user.getId(), role);
-        if (nomination == null) {
-            return false;
-        }
-        store.remove(nomination);
-        store.flush();
-        return true;
     }
 
     public Map<String, RoleHoldingEntity> holdings(UserModel user) {

@@ -155,7 +155,7 @@ public class AdvocacyAdminResource {
         if (member == null) {
             throw CommunityError.notFound("not_a_member", "The user is not a member");
         }
-        boolean changed = advocacy.nominate(user, role, admin);
+        boolean changed = new RoleNominations(session, realm).nominate(user, role, admin);
         advocacy.evaluate(user, member);
         if (changed) {
             event(OperationType.CREATE, NOMINATION_EVENT, Map.of("role", role), path(user, "nominations", role));
@@ -169,7 +169,7 @@ public class AdvocacyAdminResource {
     public Map<String, Object> withdraw(@PathParam("userId") String userId, @PathParam("role") String role) {
         access.manageUsers();
         UserModel user = user(userId);
-        if (!new Advocacy(session, realm).withdrawNomination(user, role)) {
+        if (!new RoleNominations(session, realm).withdrawNomination(user, role)) {
             throw CommunityError.notFound("nomination_not_found", "The member is not nominated for this role");
         }
         event(OperationType.DELETE, NOMINATION_EVENT, Map.of("role", role), path(user, "nominations", role));

@@ -47,7 +47,7 @@ public final class BallotBox {
 
     private Cast castOnce(ElectionEntity election, UserModel voter, BallotRequest request) {
         store.lock(election, false);
-        if (!"voting".equals(election.getPhase())) {
+        if (!"voting".equals(elections.phaseNow(election))) {
             throw CommunityError.conflict("invalid_phase", "Voting is not open");
         }
         elections.requireEligible(election, voter, false);

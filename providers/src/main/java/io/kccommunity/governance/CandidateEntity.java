@@ -32,6 +32,14 @@ public class CandidateEntity {
     @Column(name = "STATEMENT", length = 2000)
     private String statement;
 
+    /** Place on the ballot, drawn by lot when voting opens (ties are broken by it). */
+    @Column(name = "BALLOT_POSITION")
+    private Integer position;
+
+    /** The name on the ballot (the handle when voting opened), frozen for the election. */
+    @Column(name = "LABEL", length = 30)
+    private String label;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getElectionId() { return electionId; }
@@ -44,4 +52,8 @@ public class CandidateEntity {
     public void setStatus(String status) { this.status = status; }
     public String getStatement() { return statement; }
     public void setStatement(String statement) { this.statement = statement; }
+    public Integer getPosition() { return position; }
+    public void setPosition(Integer position) { this.position = position; }
+    public String getLabel() { return label; }
+    public void setLabel(String label) { this.label = label; }
 }

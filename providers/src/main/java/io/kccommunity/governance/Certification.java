@@ -9,7 +9,9 @@ import io.kccommunity.notices.Notices;
 import io.kccommunity.tally.Ballot;
 import io.kccommunity.tally.CountingMethods;
 import io.kccommunity.tally.Election;
+import io.kccommunity.tally.BltWriter;
 import io.kccommunity.tally.Result;
+import io.kccommunity.tally.Round;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +39,8 @@ public final class Certification {
         this.elections = new Elections(session, realm);
     }
 
-    /** The election as counted: candidates by handle, the ballots in canonical order. */
-    public Election tallyInput(ElectionEntity election) {
+    /** The election as counted: candidates in ballot order, the ballots in canonical order. */
+    Election tallyInput(ElectionEntity election) {
         boolean referendum = "referendum".equals(election.getMethod());
         List<CandidateEntity> candidates = elections.accepted(election);
         List<String> names = referendum ? List.of("Yes", "No") : candidates.stream().map(elections::label).toList();
@@ -58,18 +60,51 @@ public final class Certification {
         return new Election(election.getTitle(), names, Math.min(election.getSeats(), Math.max(1, names.size())), ballots);
     }
 
-    public Result count(ElectionEntity election) {
-        return CountingMethods.of(election.getMethod(), election.getQuorum(),
-                election.getMajority() == null ? "1/2" : election.getMajority()).count(tallyInput(election));
+    /** What a count found, as stored: the result, the ballots counted, the ballot order (the lot). */
+    public record Count(String method, int seats, List<String> winners, List<Round> rounds, int ballots,
+                        List<String> candidateOrder, String countedAt) {
+    }
+
+    /**
+     * The count of a closed election, made once (at the first admin's preview or at certification:
+     * ballots cannot change after the close) and served from storage ever after. Only this election
+     * waits for it; a concurrent first count of the same election loses on the key and is sent again.
+     */
+    public Count count(ElectionEntity election) {
+        ElectionResultEntity stored = store.result(election.getId());
+        if (stored != null) {
+            return Json.read(stored.getResult(), Count.class);
+        }
+        Election input = tallyInput(election);
+        Result result = CountingMethods.of(election.getMethod(), election.getQuorum(),
+                election.getMajority() == null ? "1/2" : election.getMajority()).count(input);
+        long now = Time.currentTimeMillis();
+        Count count = new Count(election.getMethod(), election.getSeats(), result.winners(), result.rounds(),
+                (int) input.ballots().stream().mapToLong(Ballot::weight).sum(), input.candidates(),
+                java.time.Instant.ofEpochMilli(now).toString());
+        ElectionResultEntity entity = new ElectionResultEntity();
+        entity.setElectionId(election.getId());
+        entity.setResult(Json.write(count));
+        entity.setBlt(BltWriter.write(input));
+        entity.setCountedAt(now);
+        store.persist(entity);
+        store.flush();
+        return count;
     }
 
     public List<String> receiptHashes(ElectionEntity election) {
         return store.receiptHashes(election.getId());
     }
 
+    /** The anonymised ballots of a counted election, as a BLT file. */
+    public String blt(ElectionEntity election) {
+        count(election);
+        return store.result(election.getId()).getBlt();
+    }
+
     /** Counts, fixes the winners, and grants them the election's role for its term. */
     void certify(ElectionEntity election) {
-        Result result = count(election);
+        Count result = count(election);
         List<String> winnerIds = new ArrayList<>();
         if (!"referendum".equals(election.getMethod())) {
             Map<String, CandidateEntity> byLabel = new LinkedHashMap<>();

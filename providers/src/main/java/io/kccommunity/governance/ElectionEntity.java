@@ -72,6 +72,16 @@ public class ElectionEntity {
     @Column(name = "WINNERS", length = 2000)
     private String winners;
 
+    /** When the electorate was fixed (voters and candidates in {@link ElectorEntity}); null while it is not. */
+    @Column(name = "ELECTORATE_FIXED_AT")
+    private Long electorateFixedAt;
+
+    @Column(name = "ELIGIBLE_VOTERS")
+    private Integer eligibleVoters;
+
+    @Column(name = "ELIGIBLE_CANDIDATES")
+    private Integer eligibleCandidates;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -116,4 +126,10 @@ public class ElectionEntity {
     public long getCreatedAt() { return createdAt; }
     public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
     public int getVersion() { return version; }
+    public Long getElectorateFixedAt() { return electorateFixedAt; }
+    public void setElectorateFixedAt(Long electorateFixedAt) { this.electorateFixedAt = electorateFixedAt; }
+    public Integer getEligibleVoters() { return eligibleVoters; }
+    public void setEligibleVoters(Integer eligibleVoters) { this.eligibleVoters = eligibleVoters; }
+    public Integer getEligibleCandidates() { return eligibleCandidates; }
+    public void setEligibleCandidates(Integer eligibleCandidates) { this.eligibleCandidates = eligibleCandidates; }
 }

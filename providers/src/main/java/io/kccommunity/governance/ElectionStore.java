@@ -85,6 +85,10 @@ final class ElectionStore {
                 String.class).setParameter("election", electionId).getResultList();
     }
 
+    ElectionResultEntity result(String electionId) {
+        return em.find(ElectionResultEntity.class, electionId);
+    }
+
     void persist(Object entity) {
         em.persist(entity);
     }
@@ -96,7 +100,7 @@ final class ElectionStore {
     void deleteByRealm(String realmId) {
         List<String> ids = em.createQuery("select e.id from ElectionEntity e where e.realmId = :realm", String.class)
                 .setParameter("realm", realmId).getResultList();
-        for (String entity : List.of("CandidateEntity", "VoterEntity", "BallotEntity")) {
+        for (String entity : List.of("CandidateEntity", "VoterEntity", "BallotEntity", "ElectorEntity", "ElectionResultEntity")) {
             if (!ids.isEmpty()) {
                 em.createQuery("delete from " + entity + " x where x.electionId in :ids").setParameter("ids", ids).executeUpdate();
             }

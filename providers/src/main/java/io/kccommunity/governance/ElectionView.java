@@ -3,7 +3,6 @@ package io.kccommunity.governance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kccommunity.profile.CommunityProfile;
-import io.kccommunity.tally.Result;
 import io.kccommunity.tally.Round;
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +11,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** An election as members and admins read it; members see accepted candidates only. */
+/**
+ * An election as members and admins read it; members see accepted candidates only, admins also the
+ * size of the fixed electorate ({@code eligibleVoters}, {@code eligibleCandidates}) once it is fixed.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ElectionView(String id, String title, Map<String, String> description, String method, int seats,
                            String question, Long quorum, String majority, String phase, String nominationsOpenAt,
                            String votingOpensAt, String votingClosesAt, ElectionRequest.Eligibility eligibility,
-                           String winnerRole, Integer termDays, List<Candidate> candidates, Long turnout, You you) {
+                           String winnerRole, Integer termDays, List<Candidate> candidates, Long turnout, You you,
+                           Integer eligibleVoters, Integer eligibleCandidates) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Candidate(String id, String handle, String displayName, String statement, String status) {
@@ -30,7 +33,7 @@ public record ElectionView(String id, String title, Map<String, String> descript
 
     /** The count, published once certified. */
     public record Results(String method, int seats, List<String> winners, List<Round> rounds, int ballots, long turnout,
-                          List<String> receiptHashes) {
+                          List<String> candidateOrder, String countedAt, List<String> receiptHashes) {
     }
 
     static ElectionView of(KeycloakSession session, RealmModel realm, Elections elections, ElectionEntity e, UserModel reader,
@@ -56,13 +59,14 @@ public record ElectionView(String id, String title, Map<String, String> descript
                 referendum ? e.getQuorum() : null, referendum ? e.getMajority() : null, e.getPhase(),
                 iso(e.getNominationsOpenAt()), iso(e.getVotingOpensAt()), iso(e.getVotingClosesAt()),
                 Json.read(e.getEligibility(), ElectionRequest.Eligibility.class), e.getWinnerRole(), e.getTermDays(),
-                candidates, countable ? elections.turnout(e) : null, you);
+                candidates, countable ? elections.turnout(e) : null, you,
+                admin ? e.getEligibleVoters() : null, admin ? e.getEligibleCandidates() : null);
     }
 
     static Results results(Elections elections, Certification counts, ElectionEntity e) {
-        Result result = counts.count(e);
-        return new Results(e.getMethod(), e.getSeats(), result.winners(), result.rounds(),
-                counts.tallyInput(e).ballots().size(), elections.turnout(e), counts.receiptHashes(e));
+        Certification.Count count = counts.count(e);
+        return new Results(count.method(), count.seats(), count.winners(), count.rounds(), count.ballots(),
+                elections.turnout(e), count.candidateOrder(), count.countedAt(), counts.receiptHashes(e));
     }
 
     private static String iso(Long millis) {

@@ -63,24 +63,24 @@ public final class Elections {
     /** Moves an election on: open-nominations, open-voting, close, certify or cancel. */
     public ElectionEntity advance(String id, String action) {
         ElectionEntity election = store.lock(require(id), true);
+        catchUp(election, Time.currentTimeMillis());
         String phase = election.getPhase();
-        boolean referendum = "referendum".equals(election.getMethod());
+        boolean referendum = isReferendum(election);
         switch (action) {
             case "open-nominations" -> {
                 expect(election, referendum ? "-" : "draft", action);
-                election.setPhase("nomination");
+                enter(election, "nomination");
             }
             case "open-voting" -> {
                 expect(election, referendum ? "draft" : "nomination", action);
                 if (!referendum && accepted(election).isEmpty()) {
                     throw CommunityError.conflict("no_candidates", "Voting needs at least one candidate who accepted");
                 }
-                election.setPhase("voting");
+                enter(election, "voting");
             }
             case "close" -> {
                 expect(election, "voting", action);
-                election.setPhase("closed");
-                SecretBallots.atClose(session, election);
+                enter(election, "closed");
             }
             case "certify" -> {
                 expect(election, "closed", action);
@@ -99,29 +99,72 @@ public final class Elections {
         return election;
     }
 
-    /** Phases whose time has come by the schedule (the sweep calls this); returns how many moved. */
+    /**
+     * The election as it stands now by the clock: a phase whose time has come is recorded first (with
+     * what entering it does), whoever asks first, so no request ever sees a phase that has ended.
+     */
+    public ElectionEntity current(ElectionEntity election) {
+        long now = Time.currentTimeMillis();
+        if (phaseAt(election, now).equals(election.getPhase())) {
+            return election;
+        }
+        store.lock(election, true);
+        catchUp(election, now);
+        store.flush();
+        return election;
+    }
+
+    /** Records the phases whose time has come by the schedule (the sweep calls this); returns how many moved. */
     public int advanceDue(long now) {
         int moved = 0;
         for (ElectionEntity election : store.due(realm.getId(), now)) {
             store.lock(election, true);
-            boolean referendum = "referendum".equals(election.getMethod());
-            if ("draft".equals(election.getPhase()) && !referendum && due(election.getNominationsOpenAt(), now)) {
-                election.setPhase("nomination");
-                moved++;
-            }
-            if (List.of("draft", "nomination").contains(election.getPhase()) && due(election.getVotingOpensAt(), now)
-                    && (referendum || !accepted(election).isEmpty())) {
-                election.setPhase("voting");
-                moved++;
-            }
-            if ("voting".equals(election.getPhase()) && due(election.getVotingClosesAt(), now)) {
-                election.setPhase("closed");
-                SecretBallots.atClose(session, election);
-                moved++;
-            }
+            moved += catchUp(election, now);
         }
         store.flush();
         return moved;
+    }
+
+    /** The phase by the clock now, without recording anything (a request re-checks it under its lock). */
+    String phaseNow(ElectionEntity election) {
+        return phaseAt(election, Time.currentTimeMillis());
+    }
+
+    private String phaseAt(ElectionEntity e, long now) {
+        boolean votingDue = e.getVotingOpensAt() != null && e.getVotingOpensAt() <= now
+                && List.of("draft", "nomination").contains(e.getPhase()) && !isReferendum(e);
+        return Schedule.phaseAt(e.getPhase(), isReferendum(e), e.getNominationsOpenAt(), e.getVotingOpensAt(),
+                e.getVotingClosesAt(), votingDue && !accepted(e).isEmpty(), now);
+    }
+
+    /** Enters, one after the other, each phase the schedule has reached; returns how many. */
+    private int catchUp(ElectionEntity election, long now) {
+        String target = phaseAt(election, now);
+        List<String> path = isReferendum(election) ? List.of("draft", "voting", "closed") : List.of("draft", "nomination", "voting", "closed");
+        int moved = 0;
+        while (!target.equals(election.getPhase()) && path.contains(election.getPhase()) && path.contains(target)) {
+            enter(election, path.get(path.indexOf(election.getPhase()) + 1));
+            moved++;
+        }
+        return moved;
+    }
+
+    /** What entering a phase does, by an admin's act or by the clock. */
+    private void enter(ElectionEntity election, String phase) {
+        switch (phase) {
+            case "nomination" -> new Electorate(session, realm).fix(election);
+            case "voting" -> {
+                new Electorate(session, realm).fix(election);
+                new BallotOrder(session, realm).draw(election, accepted(election));
+            }
+            case "closed" -> SecretBallots.atClose(session, election);
+            default -> { }
+        }
+        election.setPhase(phase);
+    }
+
+    static boolean isReferendum(ElectionEntity election) {
+        return "referendum".equals(election.getMethod());
     }
 
     // --- reading
@@ -134,18 +177,21 @@ public final class Elections {
         return election;
     }
 
+    /** The realm's elections as they stand now (phases whose time has come are recorded first). */
     public List<ElectionEntity> list(boolean withDrafts, int first, int max) {
+        advanceDue(Time.currentTimeMillis());
         return store.list(realm.getId(), withDrafts, first, max);
     }
 
-    /** Every nominee, by handle. */
+    /** Every nominee: in ballot order once voting opened (the lot), by handle before. */
     public List<CandidateEntity> candidates(ElectionEntity election) {
         List<CandidateEntity> all = new ArrayList<>(store.candidates(election.getId()));
-        all.sort(Comparator.comparing(this::label));
+        all.sort(Comparator.comparing((CandidateEntity c) -> c.getPosition() == null ? Integer.MAX_VALUE : c.getPosition())
+                .thenComparing(this::label));
         return all;
     }
 
-    /** Accepted candidates in ballot order: by handle, which the BLT file and recounts use too. */
+    /** Accepted candidates in ballot order, which the BLT file, ties and recounts use too. */
     public List<CandidateEntity> accepted(ElectionEntity election) {
         return candidates(election).stream().filter(c -> "accepted".equals(c.getStatus())).toList();
     }
@@ -158,10 +204,14 @@ public final class Elections {
         return store.voters(election.getId());
     }
 
+    /** Eligible by the fixed electorate once it is fixed (and still an active member), by the criteria before. */
     public boolean isEligible(ElectionEntity election, UserModel user, boolean asCandidate) {
         MemberEntity member = new MemberStore(session).find(realm.getId(), user.getId());
         if (member == null || member.getStatus() != MembershipStatus.ACTIVE) {
             return false;
+        }
+        if (election.getElectorateFixedAt() != null) {
+            return new Electorate(session, realm).includes(election, user, asCandidate);
         }
         ElectionRequest.Eligibility eligibility = Json.read(election.getEligibility(), ElectionRequest.Eligibility.class);
         ElectionRequest.Criteria criteria = asCandidate ? eligibility.candidates() : eligibility.voters();
@@ -172,8 +222,11 @@ public final class Elections {
                         .allMatch(r -> realm.getRole(r) != null && user.hasRole(realm.getRole(r))));
     }
 
-    /** A candidate's name on the ballot: their handle. */
+    /** A candidate's name on the ballot: their handle, frozen when voting opened. */
     public String label(CandidateEntity candidate) {
+        if (candidate.getLabel() != null) {
+            return candidate.getLabel();
+        }
         UserModel user = session.users().getUserById(realm, candidate.getUserId());
         String handle = user == null ? null : CommunityProfile.of(user).handle();
         return handle == null ? "candidate-" + candidate.getId().substring(0, 8) : handle;
@@ -196,10 +249,6 @@ public final class Elections {
             throw CommunityError.conflict("invalid_phase", "Cannot " + action + " a " + election.getPhase() + " "
                     + ("referendum".equals(election.getMethod()) ? "referendum" : "election"));
         }
-    }
-
-    private static boolean due(Long at, long now) {
-        return at != null && at <= now;
     }
 
     /** Deletes a removed realm's elections with their candidates, voters and ballots. */

@@ -67,7 +67,7 @@ public class ElectionsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ElectionView get(@PathParam("id") String id) {
         access.viewRealm();
-        return view(elections.require(id));
+        return view(elections.current(elections.require(id)));
     }
 
     @PUT
@@ -111,7 +111,7 @@ public class ElectionsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ElectionView.Results results(@PathParam("id") String id) {
         access.viewRealm();
-        ElectionEntity election = elections.require(id);
+        ElectionEntity election = elections.current(elections.require(id));
         if (!List.of("closed", "certified").contains(election.getPhase())) {
             throw CommunityError.conflict("not_closed", "The count is available once voting has closed");
         }

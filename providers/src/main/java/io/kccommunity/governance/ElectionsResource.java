@@ -1,7 +1,6 @@
 package io.kccommunity.governance;
 
 import io.kccommunity.profile.Directory;
-import io.kccommunity.tally.BltWriter;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.JsonBody;
@@ -130,7 +129,7 @@ public class ElectionsResource {
     @Produces("text/plain; charset=utf-8")
     public Response ballots(@PathParam("id") String id) {
         ElectionEntity election = certified(id);
-        return Response.ok(BltWriter.write(new Certification(session, realm).tallyInput(election)))
+        return Response.ok(new Certification(session, realm).blt(election))
                 .header("Content-Disposition", "attachment; filename=\"election-" + election.getId() + ".blt\"").build();
     }
 
@@ -141,7 +140,7 @@ public class ElectionsResource {
     }
 
     private ElectionEntity published(String id) {
-        ElectionEntity election = elections.require(id);
+        ElectionEntity election = elections.current(elections.require(id));
         if ("draft".equals(election.getPhase())) {
             throw CommunityError.notFound("election_not_found", "No election with this id");
         }

@@ -31,7 +31,7 @@ public final class Nominations {
     /** Nominates a member (or oneself, which counts as accepting). */
     public CandidateEntity nominate(ElectionEntity election, UserModel nominator, UserModel nominee, String statement) {
         store.lock(election, false);
-        if (!"nomination".equals(election.getPhase())) {
+        if (!"nomination".equals(elections.phaseNow(election))) {
             throw CommunityError.conflict("invalid_phase", "Nominations are not open");
         }
         elections.requireEligible(election, nominator, false);
@@ -62,7 +62,7 @@ public final class Nominations {
     /** The nominee answers: accept (with a statement) or decline. */
     public CandidateEntity answer(ElectionEntity election, UserModel nominee, boolean accept, String statement) {
         store.lock(election, false);
-        if (!"nomination".equals(election.getPhase())) {
+        if (!"nomination".equals(elections.phaseNow(election))) {
             throw CommunityError.conflict("invalid_phase", "Nominations are not open");
         }
         CandidateEntity candidate = store.candidate(election.getId(), nominee.getId());

@@ -9,6 +9,8 @@ import io.kccommunity.advocacy.SweepRunEntity;
 import io.kccommunity.governance.BallotEntity;
 import io.kccommunity.governance.CandidateEntity;
 import io.kccommunity.governance.ElectionEntity;
+import io.kccommunity.governance.ElectionResultEntity;
+import io.kccommunity.governance.ElectorEntity;
 import io.kccommunity.governance.Elections;
 import io.kccommunity.governance.VoterEntity;
 import io.kccommunity.membership.MemberEntity;
@@ -42,7 +44,7 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
     private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class, HandleEntity.class,
             ReputationEventEntity.class, BadgeAwardEntity.class, RoleHoldingEntity.class, RoleHistoryEntity.class,
             NominationEntity.class, JobEntity.class, SweepRunEntity.class, ElectionEntity.class, CandidateEntity.class,
-            VoterEntity.class, BallotEntity.class);
+            VoterEntity.class, BallotEntity.class, ElectorEntity.class, ElectionResultEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
