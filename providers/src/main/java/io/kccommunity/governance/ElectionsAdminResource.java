@@ -53,7 +53,7 @@ public class ElectionsAdminResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(byte[] body) {
         access.manageRealm();
         ElectionEntity election = elections.create(request(body));
         ElectionView view = view(election);
@@ -72,7 +72,7 @@ public class ElectionsAdminResource {
     @PUT
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public ElectionView edit(@PathParam("id") String id, String body) {
+    public ElectionView edit(@PathParam("id") String id, byte[] body) {
         access.manageRealm();
         elections.require(id);
         ElectionView view = view(elections.edit(id, request(body)));
@@ -114,7 +114,7 @@ public class ElectionsAdminResource {
         return ElectionView.results(elections, election);
     }
 
-    private ElectionRequest request(String body) {
+    private ElectionRequest request(byte[] body) {
         return JsonBody.read(session.getContext().getRequestHeaders(), body, ElectionRequest.class, null);
     }
 
