@@ -1,5 +1,6 @@
 package io.kccommunity.web;
 
+import jakarta.ws.rs.NotAuthorizedException;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -22,7 +23,13 @@ public record Caller(UserModel user, AccessToken token) {
      * and tokens of disabled users all fail here, before anything is read.
      */
     public static Caller authenticate(KeycloakSession session) {
-        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        AuthResult result;
+        try {
+            result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        } catch (NotAuthorizedException malformedHeader) {
+            // Keycloak's answer to a header it cannot parse ("Bearer", "Basic ...") has no error_description
+            throw CommunityError.unauthorized();
+        }
         if (result == null || result.user() == null) {
             throw CommunityError.unauthorized();
         }
