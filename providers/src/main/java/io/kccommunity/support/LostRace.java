@@ -32,8 +32,7 @@ public final class LostRace {
     }
 
     public static boolean is(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+        for (Throwable t : Causes.of(failure)) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException
                     || t instanceof PessimisticLockException || t instanceof LockTimeoutException
                     || (t instanceof ConstraintViolationException violation

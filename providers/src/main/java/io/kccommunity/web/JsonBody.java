@@ -40,8 +40,11 @@ public final class JsonBody {
      */
     public static final int MAX_BATCH_BYTES = 2 * 1024 * 1024;
 
+    static final int MAX_DEPTH = 32;
+
     static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_BATCH_BYTES).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_BATCH_BYTES).build())
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -135,7 +138,8 @@ public final class JsonBody {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw CommunityError.badRequest("invalid_request", "The request body is not valid UTF-8 (byte " + in.position() + ")");
+            throw CommunityError.badRequest("invalid_request",
+                    "The request body is not valid UTF-8 (byte " + in.position() + ")");
         }
         return out.flip().toString();
     }

@@ -2,6 +2,7 @@ package io.kccommunity.web;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.kccommunity.support.Causes;
 import java.util.List;
 
 /**
@@ -27,7 +29,8 @@ final class JsonErrors {
 
     static String describe(JacksonException e, JavaType root, String rootName) {
         if (find(e, StreamConstraintsException.class) != null) {
-            return "The request body is nested more than 32 levels deep or holds a number of more than 1000 digits";
+            return "The request body is nested more than " + JsonBody.MAX_DEPTH + " levels deep or holds a number of more than "
+                    + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits";
         }
         StreamReadException syntax = find(e, StreamReadException.class);
         if (syntax != null && !(syntax instanceof InputCoercionException)) {
@@ -132,11 +135,6 @@ final class JsonErrors {
     }
 
     private static <X extends Throwable> X find(Throwable failure, Class<X> kind) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (kind.isInstance(t)) {
-                return kind.cast(t);
-            }
-        }
-        return null;
+        return Causes.of(failure).stream().filter(kind::isInstance).map(kind::cast).findFirst().orElse(null);
     }
 }
