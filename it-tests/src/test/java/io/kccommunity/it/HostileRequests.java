@@ -41,6 +41,7 @@ final class HostileRequests {
         bodies.put("over the byte limit in multibyte characters", Body.text(JSON, padded(valid, multibyte), 413));
         bodies.put("ISO-8859-1 text", new Body("application/json; charset=ISO-8859-1",
                 padded(valid, "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1), 400));
+        bodies.put("no Content-Type", Body.text(null, valid, 415));
         bodies.put("text/plain", Body.text("text/plain", valid, 415));
         bodies.put("application/xml", Body.text("application/xml", "<a>" + valid + "</a>", 415));
         bodies.put("*/*", Body.text("*/*", valid, 415));
