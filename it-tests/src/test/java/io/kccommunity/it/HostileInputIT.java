@@ -210,16 +210,27 @@ class HostileInputIT {
         }
     }
 
-    /** Broken bodies where the endpoint reads one; multipart also where it writes without one (Keycloak would parse it). */
+    /**
+     * Broken bodies where the endpoint reads one; multipart also where it writes without one, and
+     * from the wrong caller (Keycloak would parse it before any permission check of ours).
+     */
     private void hostileBodies(Endpoint e, List<String> failures) throws Exception {
-        Map<String, HostileRequests.Body> bodies = e.hasBody() ? HostileRequests.bodies(fill(e.body()), e.byteLimit())
-                : e.method().equals("POST") || e.method().equals("PUT") ? HostileRequests.forms("{}") : Map.of();
+        boolean writes = e.method().equals("POST") || e.method().equals("PUT");
+        Map<String, HostileRequests.Body> forms = writes ? HostileRequests.forms(e.hasBody() ? fill(e.body()) : "{}") : Map.of();
+        send(e, failures, e.caller(), e.hasBody() ? HostileRequests.bodies(fill(e.body()), e.byteLimit()) : forms);
+        if (e.wrong() != null) {
+            send(e, failures, e.wrong(), forms);
+        }
+    }
+
+    private void send(Endpoint e, List<String> failures, Caller caller, Map<String, HostileRequests.Body> bodies) {
         for (Map.Entry<String, HostileRequests.Body> hostile : bodies.entrySet()) {
             HostileRequests.Body body = hostile.getValue();
-            Api.Reply reply = api.sendBytes(e.method(), fill(e.path()), tokens.get(e.caller()), body.contentType(), body.bytes(), Map.of());
-            check(failures, hostile.getKey(), reply, false);
+            String what = hostile.getKey() + " from " + caller;
+            Api.Reply reply = api.sendBytes(e.method(), fill(e.path()), tokens.get(caller), body.contentType(), body.bytes(), Map.of());
+            check(failures, what, reply, false);
             if (body.status() != 0 && reply.status() != body.status()) {
-                failures.add("  " + hostile.getKey() + " -> " + reply + " (expected " + body.status() + ")");
+                failures.add("  " + what + " -> " + reply + " (expected " + body.status() + ")");
             }
         }
     }
