@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -95,14 +96,22 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String token, String contentType, String body, Map<String, String> headers) {
+        Map<String, List<String>> repeatable = new LinkedHashMap<>();
+        headers.forEach((name, value) -> repeatable.put(name, List.of(value)));
+        return sendBytes(method, path, token, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), repeatable);
+    }
+
+    /** As {@link #send}, with the body as raw bytes (invalid UTF-8 too) and headers that may repeat (two Authorization headers). */
+    public Reply sendBytes(String method, String path, String token, String contentType, byte[] body,
+                           Map<String, List<String>> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (contentType != null) request.header("Content-Type", contentType);
         if (!headers.containsKey("Accept")) {
             request.header("Accept", JSON_TYPE);
         }
-        headers.forEach(request::header);
+        headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().map());

@@ -196,7 +196,7 @@ class ReputationIT {
         Expect.error(api.send("POST", path, app, Api.JSON_TYPE, "[null]"), 400);
         Expect.error(api.send("POST", path, app, "text/plain", Api.write(event(eve, "helpful-flag", "t"))), 415);
         Expect.error(api.send("POST", path, app, Api.JSON_TYPE, "[".repeat(5000) + "]".repeat(5000)), 400);
-        Expect.error(api.send("POST", path, app, Api.JSON_TYPE, "{\"reason\": \"" + "x".repeat(1_100_000) + "\"}"), 413);
+        Expect.error(api.send("POST", path, app, Api.JSON_TYPE, "{\"reason\": \"" + "x".repeat(2_200_000) + "\"}"), 413);
         Expect.error(award(withReason(eve, "long", "r".repeat(501))), 400);
         Expect.error(award(withReason(eve, "emoji", "thanks \uD83C\uDF5E")), 400);
         // a lone surrogate can only arrive escaped (as UTF-8 it is not encodable)

@@ -64,7 +64,7 @@ public class AdvocacyAdminResource {
     @PUT
     @Path("rules")
     @Produces(MediaType.APPLICATION_JSON)
-    public AdvocacyRules updateRules(String body) {
+    public AdvocacyRules updateRules(byte[] body) {
         access.manageRealm();
         AdvocacyRules update = JsonBody.read(session.getContext().getRequestHeaders(), body, AdvocacyRules.class, null);
         AdvocacyRules current = AdvocacyRules.read(realm);
@@ -104,7 +104,7 @@ public class AdvocacyAdminResource {
     @PUT
     @Path("members/{userId}/roles/{role}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> grant(@PathParam("userId") String userId, @PathParam("role") String role, String body) {
+    public Map<String, Object> grant(@PathParam("userId") String userId, @PathParam("role") String role, byte[] body) {
         access.manageUsers();
         UserModel user = user(userId);
         new Advocacy(session, realm).requireRole(role);

@@ -15,6 +15,8 @@ import jakarta.persistence.UniqueConstraint;
         uniqueConstraints = @UniqueConstraint(name = "UK_COMMUNITY_BALLOT_RECEIPT", columnNames = {"RECEIPT_HASH"}))
 public class BallotEntity {
 
+    static final int CONTENT_LENGTH = 4000;
+
     @Id
     @Column(name = "ID", length = 36)
     private String id;
@@ -26,7 +28,7 @@ public class BallotEntity {
     private String receiptHash;
 
     /** The choices as JSON: candidate ids in order of preference, or the referendum answer. */
-    @Column(name = "CONTENT", length = 4000, nullable = false)
+    @Column(name = "CONTENT", length = CONTENT_LENGTH, nullable = false)
     private String content;
 
     public String getId() { return id; }

@@ -15,6 +15,9 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BallotRequest(List<String> ranking, List<String> choices, String answer, String receipt) {
 
+    /** Candidate ids are 36 characters: 100 of them, quoted, fit {@link BallotEntity#CONTENT_LENGTH} with room to spare. */
+    static final int MAX_CHOICES = 100;
+
     /** The ballot as stored: candidate ids in order under {@code choices}, or the answer; nothing else. */
     BallotRequest canonical(ElectionEntity election, List<CandidateEntity> candidates) {
         String method = election.getMethod();
@@ -37,7 +40,7 @@ public record BallotRequest(List<String> ranking, List<String> choices, String a
         int most = switch (method) {
             case "plurality" -> 1;
             case "block" -> election.getSeats();
-            default -> candidates.size();
+            default -> Math.min(candidates.size(), MAX_CHOICES);
         };
         if (picked.size() > most) {
             throw invalid("at most " + most + " choice" + (most == 1 ? "" : "s"));

@@ -11,6 +11,11 @@ import jakarta.persistence.Version;
 @Table(name = "COMMUNITY_ELECTION")
 public class ElectionEntity {
 
+    /** Column sizes that requests are checked against before anything is written. */
+    static final int DESCRIPTION_LENGTH = 4000;
+    static final int MAJORITY_LENGTH = 8;
+    static final int ELIGIBILITY_LENGTH = 2000;
+
     @Id
     @Column(name = "ID", length = 36)
     private String id;
@@ -22,7 +27,7 @@ public class ElectionEntity {
     private String title;
 
     /** Descriptions by locale, as JSON ({@code {"en": "...", "pl": "..."}}). */
-    @Column(name = "DESCRIPTION", length = 4000)
+    @Column(name = "DESCRIPTION", length = DESCRIPTION_LENGTH)
     private String description;
 
     @Column(name = "METHOD", length = 16, nullable = false)
@@ -39,7 +44,7 @@ public class ElectionEntity {
     @Column(name = "QUORUM", nullable = false)
     private long quorum;
 
-    @Column(name = "MAJORITY", length = 8)
+    @Column(name = "MAJORITY", length = MAJORITY_LENGTH)
     private String majority;
 
     @Column(name = "PHASE", length = 16, nullable = false)
@@ -55,7 +60,7 @@ public class ElectionEntity {
     private Long votingClosesAt;
 
     /** Who may vote and who may stand, as JSON; fixed once nominations open. */
-    @Column(name = "ELIGIBILITY", length = 2000, nullable = false)
+    @Column(name = "ELIGIBILITY", length = ELIGIBILITY_LENGTH, nullable = false)
     private String eligibility;
 
     /** The advocate role winners receive (e.g. board-member), and for how long. */

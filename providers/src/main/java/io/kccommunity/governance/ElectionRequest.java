@@ -55,10 +55,16 @@ public record ElectionRequest(String title, Map<String, String> description, Str
         }
         long quorumVotes = quorum == null ? 0 : quorum;
         String majorityFraction = majority == null ? "1/2" : majority;
+        boolean validMajority;
         try {
             Referendum.of(quorumVotes, majorityFraction);
+            validMajority = majorityFraction.length() <= ElectionEntity.MAJORITY_LENGTH;
         } catch (IllegalArgumentException e) {
-            throw Text.invalid("majority", "must be a fraction such as 1/2 or 2/3, and quorum not negative");
+            validMajority = false;
+        }
+        if (!validMajority) {
+            throw Text.invalid("majority", "must be a fraction such as 1/2 or 2/3 of at most "
+                    + ElectionEntity.MAJORITY_LENGTH + " characters, and quorum not negative");
         }
         if (description != null && (description.size() > 10 || description.keySet().stream()
                 .anyMatch(l -> l == null || !l.matches("[a-z]{2}(-[A-Z]{2})?")))) {
@@ -66,6 +72,8 @@ public record ElectionRequest(String title, Map<String, String> description, Str
         }
         Map<String, String> descriptions = description == null ? Map.of() : description;
         descriptions.values().forEach(text -> Text.paragraphs("description", text, 2000));
+        String storedDescription = stored("description", descriptions, ElectionEntity.DESCRIPTION_LENGTH,
+                "for all its languages together");
         Long nominations = instant("nominationsOpenAt", nominationsOpenAt);
         Long opens = instant("votingOpensAt", votingOpensAt);
         Long closes = instant("votingClosesAt", votingClosesAt);
@@ -83,8 +91,12 @@ public record ElectionRequest(String title, Map<String, String> description, Str
         if ((winnerRole == null) != (termDays == null) || (termDays != null && (termDays < 1 || termDays > 3650))) {
             throw Text.invalid("termDays", "goes with winnerRole: 1 to 3650 days");
         }
+        String storedEligibility = stored("eligibility", new Eligibility(
+                rules.voters() == null ? Criteria.NONE : rules.voters(),
+                rules.candidates() == null ? Criteria.NONE : rules.candidates()), ElectionEntity.ELIGIBILITY_LENGTH,
+                "with its role names");
         election.setTitle(cleanTitle);
-        election.setDescription(Json.write(descriptions));
+        election.setDescription(storedDescription);
         election.setMethod(method);
         election.setSeats(seatCount);
         election.setQuestion(cleanQuestion);
@@ -93,9 +105,7 @@ public record ElectionRequest(String title, Map<String, String> description, Str
         election.setNominationsOpenAt(nominations);
         election.setVotingOpensAt(opens);
         election.setVotingClosesAt(closes);
-        election.setEligibility(Json.write(new Eligibility(
-                rules.voters() == null ? Criteria.NONE : rules.voters(),
-                rules.candidates() == null ? Criteria.NONE : rules.candidates())));
+        election.setEligibility(storedEligibility);
         election.setWinnerRole(winnerRole);
         election.setTermDays(termDays);
     }
@@ -109,6 +119,15 @@ public record ElectionRequest(String title, Map<String, String> description, Str
                 || criteria.roles().stream().anyMatch(r -> r == null || realm.getRole(r) == null))) {
             throw Text.invalid("eligibility", who + ": roles must name up to 10 existing realm roles");
         }
+    }
+
+    /** {@code value} as the JSON its column holds, refused when the column cannot hold it. */
+    private static String stored(String field, Object value, int columnLength, String what) {
+        String json = Json.write(value);
+        if (json.length() > columnLength) {
+            throw Text.invalid(field, "must be at most " + columnLength + " characters " + what + ", written as JSON");
+        }
+        return json;
     }
 
     private static Long instant(String field, String value) {

@@ -54,7 +54,7 @@ public class ElectionsAdminResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(byte[] body) {
         access.manageRealm();
         ElectionEntity election = elections.create(request(body));
         ElectionView view = view(election);
@@ -73,7 +73,7 @@ public class ElectionsAdminResource {
     @PUT
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public ElectionView edit(@PathParam("id") String id, String body) {
+    public ElectionView edit(@PathParam("id") String id, byte[] body) {
         access.manageRealm();
         elections.require(id);
         ElectionView view = view(elections.edit(id, request(body)));
@@ -118,7 +118,7 @@ public class ElectionsAdminResource {
         return ElectionView.results(elections, new Certification(session, realm), election);
     }
 
-    private ElectionRequest request(String body) {
+    private ElectionRequest request(byte[] body) {
         ElectionRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, ElectionRequest.class, null);
         mayGrant(request.winnerRole());
         return request;

@@ -61,7 +61,7 @@ public class ElectionsResource {
     @POST
     @Path("{id}/candidates")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response nominate(@PathParam("id") String id, String body) {
+    public Response nominate(@PathParam("id") String id, byte[] body) {
         caller.requireAct();
         ElectionEntity election = published(id);
         Nomination nomination = JsonBody.read(session.getContext().getRequestHeaders(), body, Nomination.class, null);
@@ -74,7 +74,7 @@ public class ElectionsResource {
     @PUT
     @Path("{id}/candidacy")
     @Produces(MediaType.APPLICATION_JSON)
-    public ElectionView answer(@PathParam("id") String id, String body) {
+    public ElectionView answer(@PathParam("id") String id, byte[] body) {
         caller.requireAct();
         ElectionEntity election = published(id);
         Answer answer = JsonBody.read(session.getContext().getRequestHeaders(), body, Answer.class, null);
@@ -89,7 +89,7 @@ public class ElectionsResource {
     @PUT
     @Path("{id}/ballot")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response cast(@PathParam("id") String id, String body) {
+    public Response cast(@PathParam("id") String id, byte[] body) {
         caller.requireAct();
         ElectionEntity election = published(id);
         BallotRequest ballot = JsonBody.read(session.getContext().getRequestHeaders(), body, BallotRequest.class, null);
@@ -105,7 +105,7 @@ public class ElectionsResource {
     @POST
     @Path("{id}/receipt")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> verify(@PathParam("id") String id, String body) {
+    public Map<String, Object> verify(@PathParam("id") String id, byte[] body) {
         caller.requireAct();
         ElectionEntity election = published(id);
         BallotRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, BallotRequest.class, null);

@@ -35,7 +35,7 @@ public class MembershipResource {
     /** Joins: 201 when this call created or renewed the membership, 200 when nothing changed. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response join(String body) {
+    public Response join(byte[] body) {
         if (caller.isServiceAccount()) {
             throw CommunityError.forbidden("Service accounts cannot join the community");
         }

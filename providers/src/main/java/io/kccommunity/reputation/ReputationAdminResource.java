@@ -59,7 +59,7 @@ public class ReputationAdminResource {
     @PUT
     @Path("rules")
     @Produces(MediaType.APPLICATION_JSON)
-    public ReputationRules updateRules(String body) {
+    public ReputationRules updateRules(byte[] body) {
         access.manageRealm();
         ReputationRules update = JsonBody.read(session.getContext().getRequestHeaders(), body, ReputationRules.class, null);
         ReputationRules current = ReputationRules.read(realm);
@@ -93,7 +93,7 @@ public class ReputationAdminResource {
     @POST
     @Path("members/{userId}/adjustments")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response adjust(@PathParam("userId") String userId, String body) {
+    public Response adjust(@PathParam("userId") String userId, byte[] body) {
         access.manageUsers();
         UserModel user = user(userId);
         Adjustment adjustment = JsonBody.read(session.getContext().getRequestHeaders(), body, Adjustment.class, null);

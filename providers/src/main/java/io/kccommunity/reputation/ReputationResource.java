@@ -40,9 +40,9 @@ public class ReputationResource {
     @POST
     @Path("events")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response record(String body) {
+    public Response record(byte[] body) {
         JsonBody.OneOrMany<EventRequest> request = JsonBody.readOneOrMany(session.getContext().getRequestHeaders(), body,
-                EventRequest.class, JsonBody.MAX_BATCH_CHARS);
+                EventRequest.class, "events", JsonBody.MAX_BATCH_BYTES);
         List<EventView> views = new Ledger(session, realm).record(source, request.items(), request.many()).stream()
                 .map(EventView::of).toList();
         boolean created = views.stream().anyMatch(v -> !v.replayed());
@@ -54,7 +54,7 @@ public class ReputationResource {
     @POST
     @Path("events/{id}/reversal")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response reverse(@PathParam("id") String id, String body) {
+    public Response reverse(@PathParam("id") String id, byte[] body) {
         ReversalRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, ReversalRequest.class,
                 new ReversalRequest(null));
         EventView view = EventView.of(new Ledger(session, realm).reverse(source, id, request.reason()));

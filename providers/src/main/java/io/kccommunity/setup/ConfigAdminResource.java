@@ -42,7 +42,7 @@ public class ConfigAdminResource {
 
     @PUT
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(String body) {
+    public Map<String, Object> update(byte[] body) {
         access.manageRealm();
         CommunityConfigUpdate update = JsonBody.read(session.getContext().getRequestHeaders(), body,
                 CommunityConfigUpdate.class, null);

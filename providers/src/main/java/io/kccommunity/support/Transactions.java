@@ -42,7 +42,10 @@ public final class Transactions {
                     s.getContext().setRealm(s.realms().getRealm(realmId));
                     return work.apply(s);
                 });
-            } catch (PersistenceException | ModelException lostRace) {
+            } catch (PersistenceException | ModelException e) {
+                if (!LostRace.is(e)) {
+                    throw e;
+                }
                 if (attempt == ATTEMPTS) {
                     throw CommunityError.conflict("concurrent_change",
                             "Concurrent requests changed the same data; send the request again");

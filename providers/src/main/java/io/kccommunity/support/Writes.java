@@ -9,7 +9,8 @@ import org.keycloak.models.ModelException;
 /**
  * Writing pending changes now, inside the request's transaction, so that a concurrent request that
  * won a unique key or a lock (on this node or another) makes this one answer 409, which the caller
- * may simply send again, instead of a 500 at commit.
+ * may simply send again, instead of a 500 at commit. Any other database failure would fail again
+ * when sent again: it stays an error of the server (logged, 500), never a 409.
  */
 public final class Writes {
 
@@ -36,7 +37,9 @@ public final class Writes {
         try {
             return change.get();
         } catch (PersistenceException | ModelException e) {
-            // Keycloak's entity manager proxy turns unique-key and lock failures into ModelExceptions
+            if (!LostRace.is(e)) {
+                throw e;
+            }
             throw CommunityError.conflict("concurrent_change", whatChanged + " was changed by a concurrent request; send it again");
         }
     }

@@ -2,6 +2,7 @@ package io.kccommunity.web;
 
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.setup.CommunityInstaller;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Arrays;
 import org.keycloak.models.AdminRoles;
@@ -35,7 +36,13 @@ public record Caller(UserModel user, AccessToken token, RealmModel realm) {
      * anything is read.
      */
     public static Caller authenticate(KeycloakSession session) {
-        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        AuthResult result;
+        try {
+            result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        } catch (NotAuthorizedException malformedHeader) {
+            // Keycloak's answer to a header it cannot parse ("Bearer", "Basic ...") has no error_description
+            result = null;
+        }
         if (result == null || result.user() == null) {
             // the answer holds nothing worth protecting, and a browser app must be able to read it
             Cors.builder().auth().allowedMethods(METHODS).allowAllOrigins().add();

@@ -24,6 +24,7 @@ public class CommunityAdminResource {
 
     public CommunityAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                   AdminEventBuilder adminEvent) {
+        IncomingRequest.check(session);
         this.session = session;
         this.realm = realm;
         this.access = new AdminAccess(auth);

@@ -40,6 +40,7 @@ public class CommunityRealmResource {
     private final KeycloakSession session;
 
     public CommunityRealmResource(KeycloakSession session) {
+        IncomingRequest.check(session);
         this.session = session;
     }
 

@@ -1,0 +1,109 @@
+package io.kccommunity.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table {@link HostileInputIT} attacks: a row per endpoint of the extension (its handler, method,
+ * path, right and wrong caller, a valid body where it reads one, and whether it pages).
+ */
+final class HostileEndpoints {
+
+    /** Who an endpoint serves: its right caller, and the caller it must refuse. */
+    enum Caller { MEMBER, NON_MEMBER, APP, ADMIN }
+
+    record Endpoint(String handler, String method, String path, Caller caller, Caller wrong, String body, boolean paged) {
+        boolean hasBody() {
+            return body != null;
+        }
+
+        /** The reputation batch takes more than the other endpoints. */
+        int byteLimit() {
+            return handler.equals("ReputationResource.record") ? 2 * 1024 * 1024 : 64 * 1024;
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = new ArrayList<>();
+
+    private static void member(String handler, String method, String path, Caller caller, Caller wrong, String body,
+                               boolean paged) {
+        ENDPOINTS.add(new Endpoint(handler, method, "/realms/{realm}/community" + path, caller, wrong, body, paged));
+    }
+
+    private static void admin(String handler, String method, String path, String body, boolean paged) {
+        ENDPOINTS.add(new Endpoint(handler, method, "/admin/realms/{realm}/community" + path, Caller.ADMIN, Caller.MEMBER,
+                body, paged));
+    }
+
+    static {
+        Caller m = Caller.MEMBER;
+        member("MembershipResource.get", "GET", "/membership", m, null, null, false);
+        member("MembershipResource.join", "POST", "/membership", Caller.NON_MEMBER, Caller.APP,
+                "{\"acceptedCodeOfConductVersion\":\"1\"}", false);
+        member("MembershipResource.leave", "DELETE", "/membership", m, Caller.APP, null, false);
+        member("CommunityRealmResource.me", "GET", "/me", m, null, null, false);
+        member("CommunityRealmResource.myHistory", "GET", "/me/reputation", m, null, null, true);
+        member("CommunityRealmResource.leaderboard", "GET", "/leaderboard", m, null, null, true);
+        member("CommunityRealmResource.roleHolders", "GET", "/roles/{role}/members", m, Caller.NON_MEMBER, null, true);
+        member("ProfileResource.directory", "GET", "/members", m, null, null, true);
+        member("ProfileResource.profile", "GET", "/members/{handle}", m, null, null, false);
+        member("ElectionsResource.list", "GET", "/elections", m, Caller.NON_MEMBER, null, false);
+        member("ElectionsResource.get", "GET", "/elections/{election}", m, Caller.NON_MEMBER, null, false);
+        member("ElectionsResource.nominate", "POST", "/elections/{election}/candidates", m, Caller.NON_MEMBER,
+                "{\"handle\":\"bob.h\",\"statement\":\"s\"}", false);
+        member("ElectionsResource.answer", "PUT", "/elections/{election}/candidacy", m, Caller.NON_MEMBER,
+                "{\"accept\":true,\"statement\":\"s\"}", false);
+        member("ElectionsResource.cast", "PUT", "/elections/{election}/ballot", m, Caller.NON_MEMBER,
+                "{\"ranking\":[\"{candidate}\"],\"receipt\":\"r\"}", false);
+        member("ElectionsResource.verify", "POST", "/elections/{election}/receipt", m, Caller.NON_MEMBER,
+                "{\"receipt\":\"r\"}", false);
+        member("ElectionsResource.results", "GET", "/elections/{election}/results", m, Caller.NON_MEMBER, null, false);
+        member("ElectionsResource.ballots", "GET", "/elections/{election}/ballots", m, Caller.NON_MEMBER, null, false);
+        member("ReputationResource.record", "POST", "/reputation/events", Caller.APP, m,
+                "{\"userId\":\"{user}\",\"type\":\"helpful-flag\",\"key\":\"k-1\",\"reason\":\"r\"}", false);
+        member("ReputationResource.reverse", "POST", "/reputation/events/{event}/reversal", Caller.APP, m,
+                "{\"reason\":\"r\"}", false);
+
+        admin("ConfigAdminResource.get", "GET", "/config", null, false);
+        admin("ConfigAdminResource.update", "PUT", "/config", "{\"name\":\"n\",\"joinPolicy\":\"open\"}", false);
+        admin("MembersAdminResource.list", "GET", "/members", null, true);
+        admin("MembersAdminResource.get", "GET", "/members/{user}", null, false);
+        admin("MembersAdminResource.approve", "POST", "/members/{user}/approve", null, false);
+        admin("MembersAdminResource.reject", "POST", "/members/{user}/reject", null, false);
+        admin("MembersAdminResource.invite", "POST", "/members/{user}/invite", null, false);
+        admin("MembersAdminResource.remove", "DELETE", "/members/{user}", null, false);
+        admin("ReputationAdminResource.rules", "GET", "/reputation/rules", null, false);
+        admin("ReputationAdminResource.updateRules", "PUT", "/reputation/rules", "{\"dailyCap\":100,\"floor\":0}", false);
+        admin("ReputationAdminResource.member", "GET", "/reputation/members/{user}", null, false);
+        admin("ReputationAdminResource.history", "GET", "/reputation/members/{user}/events", null, true);
+        admin("ReputationAdminResource.adjust", "POST", "/reputation/members/{user}/adjustments",
+                "{\"points\":5,\"reason\":\"r\"}", false);
+        admin("ReputationAdminResource.award", "PUT", "/reputation/members/{user}/badges/{badge}", null, false);
+        admin("ReputationAdminResource.revoke", "DELETE", "/reputation/members/{user}/badges/{badge}", null, false);
+        admin("AdvocacyAdminResource.rules", "GET", "/advocacy/rules", null, false);
+        admin("AdvocacyAdminResource.updateRules", "PUT", "/advocacy/rules", "{\"roles\":{\"guru\":{\"listed\":false}}}", false);
+        admin("AdvocacyAdminResource.member", "GET", "/advocacy/members/{user}", null, true);
+        admin("AdvocacyAdminResource.grant", "PUT", "/advocacy/members/{user}/roles/{role}", "{\"reason\":\"r\"}", false);
+        admin("AdvocacyAdminResource.revoke", "DELETE", "/advocacy/members/{user}/roles/{role}?reason=r", null, false);
+        admin("AdvocacyAdminResource.nominate", "PUT", "/advocacy/members/{user}/nominations/{role}", null, false);
+        admin("AdvocacyAdminResource.withdraw", "DELETE", "/advocacy/members/{user}/nominations/{role}", null, false);
+        admin("AdvocacyAdminResource.sweep", "POST", "/advocacy/sweep", null, false);
+        admin("AdvocacyAdminResource.sweeps", "GET", "/advocacy/sweeps", null, true);
+        admin("ElectionsAdminResource.list", "GET", "/elections", null, false);
+        admin("ElectionsAdminResource.create", "POST", "/elections", "{\"title\":\"t\",\"method\":\"irv\",\"seats\":1}", false);
+        admin("ElectionsAdminResource.get", "GET", "/elections/{election}", null, false);
+        admin("ElectionsAdminResource.edit", "PUT", "/elections/{election}", "{\"title\":\"t\",\"seats\":2}", false);
+        admin("ElectionsAdminResource.advance", "POST", "/elections/{election}/close", null, false);
+        admin("ElectionsAdminResource.results", "GET", "/elections/{election}/results", null, false);
+    }
+
+    /** CORS preflight handlers: they answer OPTIONS before any caller is known and read nothing. */
+    static final Map<String, String> PREFLIGHTS = Map.of(
+            "Preflight.preflight", "/realms/{realm}/community/membership",
+            "Preflight.preflightBelow", "/realms/{realm}/community/elections/{election}/ballot",
+            "CommunityRealmResource.preflight", "/realms/{realm}/community/me");
+
+    private HostileEndpoints() {
+    }
+}
