@@ -42,6 +42,7 @@ class HandleUniquenessIT {
         settings.put("loginTheme", "community");
         Expect.ok(api.put("/admin/realms/" + realm.name, api.adminToken(), settings), 204);
         realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, ReputationIT.AWARD_ROLE);
+        realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, "view-members");
     }
 
     @Test
@@ -234,13 +235,38 @@ class HandleUniquenessIT {
         Expect.ok(api.post(realm.path("/membership"), realm.token(username), null), 201);
     }
 
-    /** Whose profile {@code /members/{handle}} shows to an app (the display name, which is the username). */
+    /**
+     * Who holds the handle: exactly one user of the realm has it (in any letter case), and when they are
+     * a member, {@code /members/{handle}} shows them (only active members have a profile).
+     */
     private String holder(TestRealm realm, String handle) {
-        return Expect.ok(api.get(realm.path("/members/" + handle), realm.serviceToken()), 200).get("displayName").asText();
+        List<JsonNode> holders = holders(realm, handle);
+        assertEquals(1, holders.size(), () -> "holders of " + handle + ": " + holders);
+        String username = holders.get(0).get("username").asText();
+        Api.Reply profile = api.get(realm.path("/members/" + handle), realm.serviceToken());
+        if (profile.status() == 200) {
+            assertEquals(username, profile.json().get("displayName").asText(), "the profile of the registry's holder");
+        } else {
+            Expect.error(profile, 404, "profile_not_found");
+        }
+        return username;
     }
 
     private void assertNoHolder(TestRealm realm, String handle) {
+        assertEquals(List.of(), holders(realm, handle), "nobody holds " + handle);
         Expect.error(api.get(realm.path("/members/" + handle), realm.serviceToken()), 404, "profile_not_found");
+    }
+
+    private List<JsonNode> holders(TestRealm realm, String handle) {
+        JsonNode users = Expect.ok(api.get("/admin/realms/" + realm.name + "/users?max=1000&briefRepresentation=false",
+                api.adminToken()), 200);
+        List<JsonNode> found = new ArrayList<>();
+        users.forEach(u -> {
+            if (handle.equalsIgnoreCase(u.at("/attributes/handle/0").asText(""))) {
+                found.add(u);
+            }
+        });
+        return found;
     }
 
     private String handleOf(TestRealm realm, String userId) {
