@@ -1,6 +1,7 @@
 package io.kccommunity.tally;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -18,19 +19,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * Real elections with official results (the shared corpus, read in place): every case in BLT
  * format whose rule variant we implement must elect exactly the officially declared winners, in
  * the declared order. Cases of other variants report themselves skipped with the reason.
+ * <p>
+ * The corpus is required in CI (the {@code CI} environment variable set, as CI services do) and with
+ * {@code -Delections.required=true}: there a method without cases fails. Elsewhere a missing corpus
+ * makes each method report one skipped test with the reason.
  */
 class ElectionCorpusTest {
 
     static final Path CORPUS = Path.of(System.getProperty("elections.dir", "../../shared/elections"));
+    static final boolean REQUIRED = Boolean.getBoolean("elections.required") || isSet(System.getenv("CI"));
 
     @TestFactory
     Stream<DynamicTest> meekStvAsCountedByOpenStv() throws IOException {
-        return cases("meek-stv").map(dir -> dynamicTest(dir.getFileName().toString(), () -> {
+        return each("meek-stv", "", dir -> {
             String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
             Assumptions.assumeTrue(expected.contains("OpenSTV 1.7"),
                     "rule variant is not OpenSTV 1.7's Meek (" + firstLine(expected, "METHOD") + ")");
@@ -39,16 +46,19 @@ class ElectionCorpusTest {
             Result result = new MeekStv(threshold).count(BltReader.read(ballotFile(dir)));
             assertWinners(expected, result, true);
             assertRoundsOfOpaVoteReport(dir, result);
-        }));
+        });
     }
 
+    /** The winners as declared, and the stages of Droop's reference count. */
     @TestFactory
     Stream<DynamicTest> scottishStv() throws IOException {
-        return cases("scottish-stv").map(dir -> dynamicTest(dir.getFileName().toString(), () -> {
+        return each("scottish-stv", "", dir -> {
             String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
-            Result result = new ScottishStv().count(BltReader.read(ballotFile(dir)));
+            Election election = BltReader.read(ballotFile(dir));
+            Result result = new ScottishStv().count(election);
             assertWinners(expected, result, false);
-        }));
+            assertStagesOfDroopReport(dir, election, result);
+        });
     }
 
     /**
@@ -61,29 +71,27 @@ class ElectionCorpusTest {
                 "approval", ScoreCount.approval(), "condorcet-schulze", new Schulze());
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, CountingMethod> method : new java.util.TreeMap<>(methods).entrySet()) {
-            for (Path dir : cases(method.getKey()).toList()) {
-                tests.add(dynamicTest(method.getKey() + "/" + dir.getFileName(), () -> {
-                    String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
-                    Path ballots = readableBallots(dir);
-                    Matcher seats = Pattern.compile("(?m)^SEATS: (\\d+)").matcher(expected);
-                    Election election = BallotFiles.read(ballots, seats.find() ? Integer.parseInt(seats.group(1)) : 1);
-                    Result result = method.getValue().count(election);
-                    Map<String, String> aliases = abifTokens(ballots);
-                    List<String> winners = statedWinners(expected);
-                    Assumptions.assumeFalse(winners.isEmpty(), "no stated winner in expected.txt");
-                    assertEquals(winners.size(), result.winners().size(), "number of winners");
-                    for (int w = 0; w < winners.size(); w++) {
-                        assertTrue(names(winners.get(w), result.winners().get(w), aliases),
-                                "winner " + (w + 1) + ": expected " + winners.get(w) + ", counted " + result.winners());
-                    }
-                    for (Map.Entry<String, String> count : statedCounts(expected).entrySet()) {
-                        Map<String, String> votes = lastRound(result).votes();
-                        String ours = votes.entrySet().stream().filter(v -> names(count.getKey(), v.getKey(), aliases))
-                                .map(Map.Entry::getValue).findFirst().orElse("(absent)");
-                        assertEquals(count.getValue(), ours.replaceAll("\\.0+$", ""), "votes of " + count.getKey());
-                    }
-                }));
-            }
+            each(method.getKey(), method.getKey() + "/", dir -> {
+                String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
+                Path ballots = readableBallots(dir);
+                Matcher seats = Pattern.compile("(?m)^SEATS: (\\d+)").matcher(expected);
+                Election election = BallotFiles.read(ballots, seats.find() ? Integer.parseInt(seats.group(1)) : 1);
+                Result result = method.getValue().count(election);
+                Map<String, String> aliases = abifTokens(ballots);
+                List<String> winners = statedWinners(expected);
+                Assumptions.assumeFalse(winners.isEmpty(), "no stated winner in expected.txt");
+                assertEquals(winners.size(), result.winners().size(), "number of winners");
+                for (int w = 0; w < winners.size(); w++) {
+                    assertTrue(names(winners.get(w), result.winners().get(w), aliases),
+                            "winner " + (w + 1) + ": expected " + winners.get(w) + ", counted " + result.winners());
+                }
+                for (Map.Entry<String, String> count : statedCounts(expected).entrySet()) {
+                    Map<String, String> votes = lastRound(result).votes();
+                    String ours = votes.entrySet().stream().filter(v -> names(count.getKey(), v.getKey(), aliases))
+                            .map(Map.Entry::getValue).findFirst().orElse("(absent)");
+                    assertEquals(count.getValue(), ours.replaceAll("\\.0+$", ""), "votes of " + count.getKey());
+                }
+            }).forEach(tests::add);
         }
         return tests.stream();
     }
@@ -190,15 +198,73 @@ class ElectionCorpusTest {
         }
     }
 
-    static Stream<Path> cases(String method) throws IOException {
+    /**
+     * Every stage of the case's Droop reference count (its first count, each surplus and each exclusion
+     * transferred): each candidate's votes after it to the 10^-5 unit, the quota, whose votes moved, who
+     * is elected after it. A round of ours that only elects the remaining candidates belongs to the
+     * stage before it, as in Droop's report. Where Droop broke a tie by lot, ours must pick one of the
+     * same tied candidates; when it picks another (our lot excludes the later-listed), the counts part
+     * and the comparison ends there, leaving the winners to {@link #assertWinners}.
+     */
+    static void assertStagesOfDroopReport(Path dir, Election election, Result result) throws IOException {
+        List<String> names = election.candidates().stream().map(ElectionCorpusTest::normalize).toList();
+        DroopReport droop = DroopReport.read(Files.readString(dir.resolve("droop-reference-report.txt"), StandardCharsets.UTF_8), names);
+        List<DroopReport.Stage> ours = new ArrayList<>();
+        for (Round round : result.rounds()) {
+            assertEquals(droop.quota(), round.quota(), "quota");
+            java.util.Set<String> elected = new java.util.TreeSet<>(round.elected().stream().map(ElectionCorpusTest::normalize).toList());
+            if (round.action().startsWith("elect remaining") && !ours.isEmpty()) {
+                ours.get(ours.size() - 1).elected().addAll(elected);
+                continue;
+            }
+            Map<String, String> votes = new java.util.TreeMap<>();
+            round.votes().forEach((name, value) -> votes.put(normalize(name), value));
+            String subject = round.action().startsWith("transfer surplus of ") ? round.action().substring(20)
+                    : round.eliminated().isEmpty() ? null : round.eliminated().get(0);
+            ours.add(new DroopReport.Stage(round.action(), subject == null ? null : normalize(subject), votes, elected, java.util.Set.of()));
+        }
+        for (int i = 0; i < Math.max(ours.size(), droop.stages().size()); i++) {
+            assertTrue(i < ours.size() && i < droop.stages().size(), "number of stages: Droop " + droop.stages().size() + ", ours " + ours.size());
+            DroopReport.Stage reference = droop.stages().get(i);
+            DroopReport.Stage stage = ours.get(i);
+            String which = "stage " + i + " (" + reference.action() + " " + reference.subject() + " / " + stage.action() + ")";
+            if (!reference.lot().isEmpty() && !reference.subject().equals(stage.subject())) {
+                assertTrue(reference.lot().contains(stage.subject()), "one of the candidates tied by lot in " + which);
+                System.out.println("ElectionCorpusTest: " + dir.getFileName() + ": " + i + " of " + droop.stages().size()
+                        + " stages compared; at a tie by lot Droop excludes " + reference.subject() + ", we exclude " + stage.subject());
+                return;
+            }
+            assertEquals(reference.subject(), stage.subject(), "whose votes are transferred in " + which);
+            assertEquals(new java.util.TreeMap<>(reference.votes()), stage.votes(), "votes after " + which);
+            assertEquals(reference.elected(), stage.elected(), "elected after " + which);
+        }
+    }
+
+    /**
+     * One test per case of {@code method}; without cases, one test that fails where the corpus is
+     * required and reports itself skipped with the reason elsewhere.
+     */
+    static Stream<DynamicTest> each(String method, String prefix, ThrowingConsumer<Path> check) throws IOException {
         Path dir = CORPUS.resolve(method);
-        if (!Files.isDirectory(dir)) {
-            System.out.println("ElectionCorpusTest: no election corpus at " + CORPUS.toAbsolutePath() + ", " + method + " cases skipped");
-            return Stream.of(dir).filter(p -> false);
+        List<Path> cases = List.of();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> listed = Files.list(dir)) {
+                cases = listed.filter(Files::isDirectory).sorted().toList();
+            }
         }
-        try (Stream<Path> cases = Files.list(dir)) {
-            return cases.filter(Files::isDirectory).sorted().toList().stream();
+        if (cases.isEmpty()) {
+            String reason = "no " + method + " cases in the election corpus at " + CORPUS.toAbsolutePath().normalize();
+            System.out.println("ElectionCorpusTest: " + reason + (REQUIRED ? "" : ", skipped"));
+            return Stream.of(dynamicTest(prefix + "corpus", () -> {
+                assertFalse(REQUIRED, reason + " (required in CI and with -Delections.required=true; -Delections.dir names it)");
+                Assumptions.abort(reason);
+            }));
         }
+        return cases.stream().map(c -> dynamicTest(prefix + c.getFileName(), () -> check.accept(c)));
+    }
+
+    private static boolean isSet(String variable) {
+        return variable != null && !List.of("", "false", "0").contains(variable.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The case's BLT file: the one named after "BALLOT FILE:", else its only .blt file. */
