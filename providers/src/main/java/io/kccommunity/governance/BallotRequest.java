@@ -10,10 +10,10 @@ import java.util.Set;
 /**
  * A ballot as a member sends it: {@code ranking} (candidate ids, most preferred first) for ranked
  * methods, {@code choices} for plurality (one), block (up to the seats) and approval (any), or
- * {@code answer} ({@code yes}/{@code no}) for referendums; {@code receipt} to change one's ballot.
+ * {@code answer} ({@code yes}/{@code no}) for referendums; {@code changeKey} to change one's ballot.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BallotRequest(List<String> ranking, List<String> choices, String answer, String receipt) {
+public record BallotRequest(List<String> ranking, List<String> choices, String answer, String changeKey) {
 
     /** The ballot as stored: candidate ids in order under {@code choices}, or the answer; nothing else. */
     BallotRequest canonical(ElectionEntity election, List<CandidateEntity> candidates) {

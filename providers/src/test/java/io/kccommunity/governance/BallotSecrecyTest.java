@@ -30,6 +30,12 @@ class BallotSecrecyTest {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", BallotBox.hash("abc"));
     }
 
+    /** base64url(SHA-256("community-receipt:" + key)), so anyone can check a receipt against its key, never the reverse. */
+    @Test
+    void aReceiptIsDerivedFromItsChangeKeyOneWay() {
+        assertEquals("OZ81IsPNminUJu6MrD9a3ZzqbC0h16m0e9qJ_v2cOmg", BallotBox.receiptOf("abc"));
+    }
+
     private static Set<String> columns(Class<?> entity) {
         return Arrays.stream(entity.getDeclaredFields()).map(Field::getDeclaredAnnotations)
                 .flatMap(Arrays::stream).filter(Column.class::isInstance).map(a -> ((Column) a).name())

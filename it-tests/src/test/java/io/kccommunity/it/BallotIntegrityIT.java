@@ -1,0 +1,99 @@
+package io.kccommunity.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What a ballot is and who may change it: a receipt, which a voter may show anyone, only verifies; the
+ * change key given with the first ballot changes it.
+ */
+@ExtendWith(RealKeycloak.class)
+class BallotIntegrityIT {
+
+    private final Api api = Api.forServer();
+    private TestRealm realm;
+
+    @BeforeEach
+    void realmWithVoters() {
+        realm = TestRealm.create(api, "integrity");
+        realm.enableCommunity(Map.of());
+        for (String name : List.of("ana", "bob", "cyd")) {
+            realm.createUser(name);
+            Expect.ok(api.post(realm.path("/membership"), realm.token(name), null), 201);
+            Expect.ok(api.updateAccount(realm.name, realm.token(name), Map.of("handle", List.of(name + ".h"))), 204);
+        }
+    }
+
+    @Test
+    void anotherVotersReceiptChangesNothingAndTheChangeKeyChangesTheBallot() {
+        String member = votingElection("irv", "ana", "bob", "cyd");
+        List<String> candidates = candidates(member);
+        JsonNode ana = Expect.ok(api.put(member + "/ballot", realm.token("ana"), Map.of("ranking", candidates.subList(0, 2))), 201);
+        JsonNode bob = Expect.ok(api.put(member + "/ballot", realm.token("bob"), Map.of("ranking", List.of(candidates.get(2)))), 201);
+        String receipt = ana.get("receipt").asText();
+        assertNotEquals(receipt, ana.get("changeKey").asText());
+
+        // bob learnt ana's receipt (she showed it to prove her ballot is counted): as a change key, or as a receipt
+        String bobs = realm.token("bob");
+        Expect.error(api.put(member + "/ballot", bobs, Map.of("ranking", List.of(candidates.get(1)), "changeKey", receipt)),
+                409, "already_voted");
+        Expect.error(api.put(member + "/ballot", bobs, Map.of("ranking", List.of(candidates.get(1)), "receipt", receipt)), 400);
+        assertEquals(candidates.subList(0, 2), verified(member, receipt), "ana's ballot is as she cast it");
+        assertEquals(List.of(candidates.get(2)), verified(member, bob.get("receipt").asText()), "bob's ballot is as he cast it");
+        Expect.error(api.post(member + "/receipt", bobs, Map.of("receipt", ana.get("changeKey").asText())), 404, "receipt_not_found");
+
+        JsonNode changed = Expect.ok(api.put(member + "/ballot", realm.token("ana"), Map.of("ranking", List.of(candidates.get(1)),
+                "changeKey", ana.get("changeKey").asText())), 200);
+        assertEquals(receipt, changed.get("receipt").asText());
+        assertEquals(List.of(candidates.get(1)), verified(member, receipt), "ana changed her ballot with her key");
+    }
+
+    // --- helpers
+
+    /** An election of {@code method} in which the given members stand, open for voting; its member path. */
+    private String votingElection(String method, String... standing) {
+        String admin = api.adminToken();
+        String id = Expect.ok(api.post(realm.adminPath("/elections"), admin, Map.of("title", "Integrity " + method,
+                "method", method, "seats", 1)), 201).get("id").asText();
+        advance(id, "open-nominations");
+        String member = realm.path("/elections/" + id);
+        for (String name : standing) {
+            Expect.ok(api.post(member + "/candidates", realm.token(name), Map.of("handle", name + ".h")), 201);
+        }
+        advance(id, "open-voting");
+        return member;
+    }
+
+    /** The candidates' ids in the order members see them on the ballot. */
+    private List<String> candidates(String member) {
+        return listed(member, "id");
+    }
+
+    private List<String> listed(String member, String field) {
+        List<String> values = new ArrayList<>();
+        Expect.ok(api.get(member, realm.token("ana")), 200).get("candidates").forEach(c -> values.add(c.get(field).asText()));
+        return values;
+    }
+
+    /** The choices of the ballot with this receipt, as the server stores them. */
+    private List<String> verified(String member, String receipt) {
+        JsonNode verified = Expect.ok(api.post(member + "/receipt", realm.token("cyd"), Map.of("receipt", receipt)), 200);
+        List<String> choices = new ArrayList<>();
+        verified.at("/ballot/choices").forEach(c -> choices.add(c.asText()));
+        assertFalse(choices.isEmpty(), verified::toString);
+        return choices;
+    }
+
+    private void advance(String id, String action) {
+        Expect.ok(api.post(realm.adminPath("/elections/" + id + "/" + action), api.adminToken(), null), 200);
+    }
+}
