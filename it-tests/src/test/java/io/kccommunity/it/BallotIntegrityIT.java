@@ -57,6 +57,33 @@ class BallotIntegrityIT {
         assertEquals(List.of(candidates.get(1)), verified(member, receipt), "ana changed her ballot with her key");
     }
 
+    @Test
+    void theSameChoicesInAnyOrderAreOneBallotAndOneLineOfTheFile() {
+        String member = votingElection("approval", "ana", "bob", "cyd");
+        List<String> candidates = candidates(member);
+        List<String> firstTwo = candidates.subList(0, 2);
+        String ana = Expect.ok(api.put(member + "/ballot", realm.token("ana"), Map.of("choices", firstTwo)), 201)
+                .get("receipt").asText();
+        List<String> reversed = List.of(firstTwo.get(1), firstTwo.get(0));
+        String bob = Expect.ok(api.put(member + "/ballot", realm.token("bob"), Map.of("choices", reversed)), 201)
+                .get("receipt").asText();
+        Expect.ok(api.put(member + "/ballot", realm.token("cyd"), Map.of("choices", List.of(candidates.get(2)))), 201);
+        assertEquals(firstTwo, verified(member, ana), "stored in the ballot's order");
+        assertEquals(firstTwo, verified(member, bob), "stored in the ballot's order, not as clicked");
+
+        String id = member.substring(member.lastIndexOf('/') + 1);
+        advance(id, "close");
+        advance(id, "certify");
+        Api.Reply blt = api.get(member + "/ballots", realm.token("cyd"));
+        assertEquals(200, blt.status(), blt::toString);
+        List<String> lines = blt.body().lines().toList();
+        List<String> names = lines.subList(lines.indexOf("0") + 1, lines.size() - 1);
+        assertEquals(List.of("\"ana.h\"", "\"bob.h\"", "\"cyd.h\""), names.stream().sorted().toList(), blt::body);
+        List<String> numbers = handles(member).stream().map(h -> Integer.toString(names.indexOf("\"" + h + "\"") + 1)).toList();
+        assertEquals(List.of("2 " + numbers.get(0) + " " + numbers.get(1) + " 0", "1 " + numbers.get(2) + " 0"),
+                lines.subList(1, lines.indexOf("0")), () -> "one line of weight 2 for ana's and bob's ballot: " + blt.body());
+    }
+
     // --- helpers
 
     /** An election of {@code method} in which the given members stand, open for voting; its member path. */
@@ -76,6 +103,10 @@ class BallotIntegrityIT {
     /** The candidates' ids in the order members see them on the ballot. */
     private List<String> candidates(String member) {
         return listed(member, "id");
+    }
+
+    private List<String> handles(String member) {
+        return listed(member, "handle");
     }
 
     private List<String> listed(String member, String field) {
