@@ -3,21 +3,27 @@ package io.kccommunity.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a ballot is and who may change it: a receipt, which a voter may show anyone, only verifies; the
- * change key given with the first ballot changes it.
+ * What a ballot is and who may change it: a receipt, which a voter may show anyone, only verifies, and the
+ * change key given with the first ballot changes it; unordered choices are stored in one order; an
+ * election takes no more candidates than a ballot can hold.
  */
 @ExtendWith(RealKeycloak.class)
 class BallotIntegrityIT {
+
+    /** The most candidates an election takes (Nominations.MAX_CANDIDATES). */
+    static final int MAX_CANDIDATES = 100;
 
     private final Api api = Api.forServer();
     private TestRealm realm;
@@ -82,6 +88,56 @@ class BallotIntegrityIT {
         List<String> numbers = handles(member).stream().map(h -> Integer.toString(names.indexOf("\"" + h + "\"") + 1)).toList();
         assertEquals(List.of("2 " + numbers.get(0) + " " + numbers.get(1) + " 0", "1 " + numbers.get(2) + " 0"),
                 lines.subList(1, lines.indexOf("0")), () -> "one line of weight 2 for ana's and bob's ballot: " + blt.body());
+    }
+
+    @Test
+    void anElectionTakesAHundredCandidatesAndRefusesTheNextWithTheLimit() throws Exception {
+        Expect.ok(api.put("/admin/realms/" + realm.name, api.adminToken(), Map.of("passwordPolicy", "hashIterations(1)",
+                "accessTokenLifespan", 3600)), 204);
+        List<String> names = new ArrayList<>(List.of("ana", "bob", "cyd"));
+        int runners = MAX_CANDIDATES - names.size() + 1;
+        realm.importUsers("runner", runners);
+        for (int i = 0; i < runners; i++) {
+            names.add("runner-" + i);
+        }
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        ElectionConcurrencyIT.run(4, names.size(), i -> {
+            String name = names.get(i);
+            tokens.put(name, realm.token(name));
+            if (i >= 3) {
+                Expect.ok(api.post(realm.path("/membership"), tokens.get(name), null), 201);
+                Expect.ok(api.updateAccount(realm.name, tokens.get(name), Map.of("handle", List.of(name + ".h"))), 204);
+            }
+        });
+        String admin = api.adminToken();
+        String id = Expect.ok(api.post(realm.adminPath("/elections"), admin, Map.of("title", "Crowded", "method", "irv")), 201)
+                .get("id").asText();
+        advance(id, "open-nominations");
+        String member = realm.path("/elections/" + id);
+        String ana = tokens.get("ana");
+        for (String name : names.subList(0, MAX_CANDIDATES)) {
+            Expect.ok(api.post(member + "/candidates", ana, Map.of("handle", name + ".h")), 201);
+        }
+        String last = names.get(MAX_CANDIDATES) + ".h";
+        JsonNode refused = Expect.error(api.post(member + "/candidates", ana, Map.of("handle", last)), 400, "too_many_candidates");
+        assertTrue(refused.get("error_description").asText().contains("at most " + MAX_CANDIDATES + " candidates"), refused::toString);
+
+        // a nominee who declines makes room, and cannot take it back once it is taken
+        Expect.ok(api.put(member + "/candidacy", tokens.get("bob"), Map.of("accept", false)), 200);
+        Expect.ok(api.post(member + "/candidates", ana, Map.of("handle", last)), 201);
+        Expect.error(api.put(member + "/candidacy", tokens.get("bob"), Map.of("accept", true)), 400, "too_many_candidates");
+
+        // all of them ranked: the ballot fits
+        ElectionConcurrencyIT.run(4, names.size(), i -> {
+            if (i >= 2) {
+                Expect.ok(api.put(member + "/candidacy", tokens.get(names.get(i)), Map.of("accept", true)), 200);
+            }
+        });
+        advance(id, "open-voting");
+        List<String> everyone = candidates(member);
+        assertEquals(MAX_CANDIDATES, everyone.size());
+        String receipt = Expect.ok(api.put(member + "/ballot", ana, Map.of("ranking", everyone)), 201).get("receipt").asText();
+        assertEquals(everyone, verified(member, receipt));
     }
 
     // --- helpers

@@ -108,7 +108,7 @@ class ElectionConcurrencyIT {
     }
 
     /** Runs task(0..count-1) on a pool of {@code threads}; rethrows the first failure. */
-    private static void run(int threads, int count, Task task) throws Exception {
+    static void run(int threads, int count, Task task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Void>> calls = new ArrayList<>();
