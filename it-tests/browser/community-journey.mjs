@@ -3,11 +3,12 @@
 //   {baseUrl, realm, username, password, locale, screenshots, prefix, step: "vote" | "results",
 //    handle, election, first: [handles], second: [handles], nominate: {election, statement} (optional)}
 // "vote": log in, accept the code of conduct, choose a handle, open Community, rank `first`, change the
-// ballot to `second`, verify the receipt, and stand in `nominate.election` if given. "results": log in
+// ballot to `second` (with the change key the page kept), verify the receipt, and stand in `nominate.election` if given. "results": log in
 // again and read the certified election. "unavailable": open Community in a realm without a community
 // and wait for the text `expect`.
 // Selectors never depend on the language; the test asserts on the texts this script returns.
-// Prints one JSON line: {texts: {page: visible text}, receipt, statuses: {...}, bio, pwned, injectedImages}.
+// Prints one JSON line: {texts: {page: visible text}, receipt, changeKey, changeKeyInForm, statuses: {...}, bio, pwned,
+// injectedImages}.
 import { chromium } from 'playwright-core';
 
 const config = JSON.parse(process.argv[2]);
@@ -89,6 +90,8 @@ try {
     await ballot(cast);
     await page.locator('[data-testid="community-receipt"] input').waitFor();
     result.receipt = await page.inputValue('[data-testid="community-receipt"] input');
+    result.changeKey = await page.inputValue('[data-testid="community-change-key"] input');
+    result.changeKeyInForm = await page.inputValue('[data-testid="community-change-key-input"]');
     await keep('ballot-cast');
 
     await rank(config.second);

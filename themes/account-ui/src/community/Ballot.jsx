@@ -1,6 +1,7 @@
 import { useAccountAlerts } from "@keycloak/keycloak-account-ui";
 import {
-  ActionGroup, Alert, Button, Checkbox, ClipboardCopy, Form, FormGroup, FormSelect, FormSelectOption, Radio, TextInput,
+  ActionGroup, Alert, Button, Checkbox, ClipboardCopy, Form, FormGroup, FormHelperText, FormSelect, FormSelectOption,
+  HelperText, HelperTextItem, Radio, TextInput,
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,10 @@ import { useCommunityApi } from "./api.js";
 
 export const RANKED = ["irv", "meek-stv", "scottish-stv", "schulze"];
 
-/** Casts, changes and verifies the member's ballot. The receipt lives only in this page's memory. */
+/**
+ * Casts, changes and verifies the member's ballot. The first ballot returns a receipt (to share: it only
+ * verifies) and a change key (secret: it changes the ballot); both live only in this page's memory.
+ */
 export const Ballot = ({ election, onChange }) => {
   const { t } = useTranslation();
   const api = useCommunityApi();
@@ -17,9 +21,11 @@ export const Ballot = ({ election, onChange }) => {
   const [choices, setChoices] = useState([]);
   const [answer, setAnswer] = useState();
   const [receipt, setReceipt] = useState("");
+  const [changeKey, setChangeKey] = useState("");
   const [issued, setIssued] = useState();
   const [verified, setVerified] = useState();
   const you = election.you || {};
+  const voted = you.voted || issued;
   const candidates = election.candidates || [];
   const handleOf = (id) => candidates.find((c) => c.id === id)?.handle ?? id;
   const path = `/elections/${election.id}`;
@@ -36,11 +42,12 @@ export const Ballot = ({ election, onChange }) => {
   const cast = async (event) => {
     event.preventDefault();
     try {
-      const answerBody = await api.put(`${path}/ballot`, { ...content(), ...(you.voted || issued ? { receipt } : {}) });
-      if (answerBody.receipt) {
-        setIssued(answerBody.receipt);
-        setReceipt(answerBody.receipt);
+      const answerBody = await api.put(`${path}/ballot`, { ...content(), ...(voted ? { changeKey } : {}) });
+      if (answerBody.changeKey) {
+        setIssued(answerBody);
+        setChangeKey(answerBody.changeKey);
       }
+      setReceipt(answerBody.receipt);
       setVerified(undefined);
       addAlert(t(answerBody.changed ? "communityBallotChanged" : "communityBallotCast"));
       if (!issued) onChange();
@@ -48,7 +55,8 @@ export const Ballot = ({ election, onChange }) => {
       addError(error.message);
     }
   };
-  const verify = async () => {
+  const verify = async (event) => {
+    event.preventDefault();
     try {
       setVerified(await api.post(`${path}/receipt`, { receipt }));
     } catch (error) {
@@ -57,13 +65,18 @@ export const Ballot = ({ election, onChange }) => {
   };
   const describeBallot = (ballot) =>
     ballot.answer ?? (ballot.ranking ?? ballot.choices ?? []).map((id, i) => `${i + 1}. ${handleOf(id)}`).join("  ");
+  const hint = (text) => <FormHelperText><HelperText><HelperTextItem>{text}</HelperTextItem></HelperText></FormHelperText>;
   const duplicateRank = new Set(Object.values(ranks).filter(Boolean)).size !== Object.values(ranks).filter(Boolean).length;
 
   return (
     <>
       {issued && (
-        <Alert variant="success" isInline title={t("communityKeepReceipt")} className="pf-v5-u-mb-md">
-          <ClipboardCopy isReadOnly hoverTip={t("communityCopy")} clickTip={t("communityCopied")} data-testid="community-receipt">{issued}</ClipboardCopy>
+        <Alert variant="success" isInline title={t("communityKeepCodes")} className="pf-v5-u-mb-md">
+          <p>{t("communityReceiptShare")}</p>
+          <ClipboardCopy isReadOnly hoverTip={t("communityCopy")} clickTip={t("communityCopied")} data-testid="community-receipt"
+            className="pf-v5-u-mb-sm">{issued.receipt}</ClipboardCopy>
+          <p>{t("communityChangeKeyKeep")}</p>
+          <ClipboardCopy isReadOnly hoverTip={t("communityCopy")} clickTip={t("communityCopied")} data-testid="community-change-key">{issued.changeKey}</ClipboardCopy>
         </Alert>
       )}
       <Form onSubmit={cast}>
@@ -96,16 +109,30 @@ export const Ballot = ({ election, onChange }) => {
               onChange={(_, on) => setChoices(election.method === "plurality" ? [c.id] : on ? [...choices, c.id] : choices.filter((x) => x !== c.id))} />
           );
         })}
-        {(you.voted || issued) && (
-          <FormGroup label={t("communityReceipt")} fieldId={`receipt-${election.id}`}>
-            <TextInput id={`receipt-${election.id}`} value={receipt} onChange={(_, v) => setReceipt(v)} />
+        {voted && (
+          <FormGroup label={t("communityChangeKey")} fieldId={`change-key-${election.id}`}>
+            <TextInput id={`change-key-${election.id}`} value={changeKey} onChange={(_, v) => setChangeKey(v)}
+              autoComplete="off" data-testid="community-change-key-input" />
+            {hint(t("communityChangeKeyHelp"))}
           </FormGroup>
         )}
         <ActionGroup>
-          <Button type="submit" isDisabled={duplicateRank} data-testid="community-cast">{t(you.voted || issued ? "communityChangeBallot" : "communityCastBallot")}</Button>
-          {(you.voted || issued) && <Button variant="secondary" onClick={verify} isDisabled={!receipt} data-testid="community-verify">{t("communityVerifyReceipt")}</Button>}
+          <Button type="submit" isDisabled={duplicateRank || (voted && !changeKey)} data-testid="community-cast">
+            {t(voted ? "communityChangeBallot" : "communityCastBallot")}
+          </Button>
         </ActionGroup>
       </Form>
+      {voted && (
+        <Form className="pf-v5-u-mt-md" onSubmit={verify}>
+          <FormGroup label={t("communityReceipt")} fieldId={`receipt-${election.id}`}>
+            <TextInput id={`receipt-${election.id}`} value={receipt} onChange={(_, v) => setReceipt(v)} />
+            {hint(t("communityReceiptHelp"))}
+          </FormGroup>
+          <ActionGroup>
+            <Button type="submit" variant="secondary" isDisabled={!receipt} data-testid="community-verify">{t("communityVerifyReceipt")}</Button>
+          </ActionGroup>
+        </Form>
+      )}
       {verified && (
         <Alert className="pf-v5-u-mt-md" isInline variant={verified.included ? "success" : "danger"} data-testid="community-verified"
           title={verified.included ? t("communityReceiptIncluded") : t("communityReceiptNotFound")}>

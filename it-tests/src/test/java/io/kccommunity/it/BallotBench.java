@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Benchmark, not a test: ballots cast per second over REST by 32 concurrent voters (first ballots,
- * then changes with the receipt), against Keycloak's own {@code GET /realms/{realm}/account} by the
+ * then changes with the change key), against Keycloak's own {@code GET /realms/{realm}/account} by the
  * same voters in the same run. Runs on any database: {@code mvn -B verify -Pbench}.
  */
 @ExtendWith(RealKeycloak.class)
@@ -37,21 +37,21 @@ class BallotBench {
 
         String ballot = realm.path("/elections/" + id + "/ballot");
         String account = "/realms/" + realm.name + "/account/";
-        String[] receipts = new String[VOTERS];
+        String[] keys = new String[VOTERS];
         Bench.throughput(i -> api.get(account, tokens[i]), VOTERS, THREADS);
         double accountPerSecond = Bench.throughput(i -> api.get(account, tokens[i]), VOTERS, THREADS);
         double firstPerSecond = Bench.throughput(i -> {
             Api.Reply reply = api.put(ballot, tokens[i], Map.of("choices", List.of(candidates.get(i % 3))));
-            receipts[i] = reply.json().get("receipt").asText();
+            keys[i] = reply.json().get("changeKey").asText();
             return reply;
         }, VOTERS, THREADS);
         double changePerSecond = Bench.throughput(i -> api.put(ballot, tokens[i],
-                Map.of("choices", List.of(candidates.get((i + 1) % 3)), "receipt", receipts[i])), VOTERS, THREADS);
+                Map.of("choices", List.of(candidates.get((i + 1) % 3)), "changeKey", keys[i])), VOTERS, THREADS);
         System.out.printf("%nBallot benchmark: %d voters, %d threads, requests/s (ratio to GET /realms/{realm}/account)%n",
                 VOTERS, THREADS);
         System.out.printf("  %-44s %8.1f/s   ratio %s%n", "first ballots (PUT .../ballot)", firstPerSecond,
                 Bench.ratio(firstPerSecond, accountPerSecond));
-        System.out.printf("  %-44s %8.1f/s   ratio %s%n", "changed ballots (with receipt)", changePerSecond,
+        System.out.printf("  %-44s %8.1f/s   ratio %s%n", "changed ballots (with change key)", changePerSecond,
                 Bench.ratio(changePerSecond, accountPerSecond));
         System.out.printf("  %-44s %8.1f/s   ratio 1.00%n", "GET /realms/{realm}/account/ (baseline)", accountPerSecond);
         Bench.reportRate("first ballots, " + THREADS + " threads", firstPerSecond, "account", accountPerSecond);

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A member's whole journey in a real Chromium, in English and in Polish, on a copy of the demo community:
  * log in, accept the new code of conduct, choose a handle, open Community in the Account Console, see
- * reputation and badges, cast a ranked ballot in the open election, change it, verify the receipt; then an
- * admin certifies and the member reads the results. Every expected text is read from our message bundles,
- * so a missing translation fails here too. Screenshots of each page go to {@code target/screenshots}.
+ * reputation and badges, cast a ranked ballot in the open election, change it with the change key the page
+ * kept, verify the receipt; then an admin certifies and the member reads the results. Every expected text
+ * is read from our message bundles, so a missing translation fails here too. Screenshots of each page go to {@code target/screenshots}.
  */
 @ExtendWith(RealKeycloak.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -153,6 +153,13 @@ class CommunityJourneyIT {
         }
 
         assertEquals(201, run.at("/statuses/ballot-0").asInt(), run::toString);
+        String cast = texts.get("ballot-cast").asText();
+        for (String key : List.of("communityReceiptShare", "communityChangeKeyKeep")) {
+            assertTrue(cast.contains(messages.account(key)), () -> key + " after the first ballot: " + cast);
+        }
+        assertFalse(run.get("changeKey").asText().isEmpty() || run.get("changeKey").asText().equals(run.get("receipt").asText()),
+                run::toString);
+        assertEquals(run.get("changeKey").asText(), run.get("changeKeyInForm").asText(), "the page keeps the key to change the ballot");
         assertEquals(200, run.at("/statuses/ballot-1").asInt(), run::toString);
         String verified = texts.get("receipt-verified").asText();
         assertTrue(verified.contains(messages.account("communityReceiptIncluded")), verified);

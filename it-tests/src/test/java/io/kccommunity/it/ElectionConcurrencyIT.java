@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 50 threads cast 5,000 ballots for 1,000 voters, each voter five times (the later ones changing
- * the ballot with its receipt): the count holds exactly 1,000 ballots, and each is its voter's last.
+ * the ballot with its change key): the count holds exactly 1,000 ballots, and each is its voter's last.
  */
 @ExtendWith(RealKeycloak.class)
 class ElectionConcurrencyIT {
@@ -63,6 +63,7 @@ class ElectionConcurrencyIT {
         // each thread owns 20 voters and casts for them in turns; a voter's casts are in order
         String ballot = realm.path("/elections/" + id + "/ballot");
         Map<Integer, String> receipts = new ConcurrentHashMap<>();
+        Map<Integer, String> keys = new ConcurrentHashMap<>();
         Map<Integer, List<String>> last = new ConcurrentHashMap<>();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         int perThread = VOTERS / THREADS;
@@ -73,13 +74,14 @@ class ElectionConcurrencyIT {
                     List<String> ranking = new ArrayList<>(candidates);
                     Collections.shuffle(ranking, random);
                     ranking = ranking.subList(0, 1 + random.nextInt(3));
-                    Map<String, Object> body = receipts.containsKey(v) ? Map.of("ranking", ranking, "receipt", receipts.get(v))
+                    Map<String, Object> body = keys.containsKey(v) ? Map.of("ranking", ranking, "changeKey", keys.get(v))
                             : Map.of("ranking", ranking);
                     int voter = v;
                     Api.Reply reply = Api.resendingConflicts(() -> api.put(ballot, tokens[voter], body));
                     statuses.merge(reply.status(), 1, Integer::sum);
-                    assertEquals(receipts.containsKey(v) ? 200 : 201, reply.status(), reply::toString);
+                    assertEquals(keys.containsKey(v) ? 200 : 201, reply.status(), reply::toString);
                     receipts.putIfAbsent(v, reply.json().get("receipt").asText());
+                    keys.computeIfAbsent(v, k -> reply.json().get("changeKey").asText());
                     last.put(v, ranking);
                 }
             }
@@ -106,7 +108,7 @@ class ElectionConcurrencyIT {
     }
 
     /** Runs task(0..count-1) on a pool of {@code threads}; rethrows the first failure. */
-    private static void run(int threads, int count, Task task) throws Exception {
+    static void run(int threads, int count, Task task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Void>> calls = new ArrayList<>();

@@ -80,20 +80,24 @@ class ElectionsIT {
         election.get("candidates").forEach(c -> candidate.put(c.get("handle").asText(), c.get("id").asText()));
 
         Map<String, String> receipts = new HashMap<>();
-        receipts.put("ana", vote(id, "ana", candidate.get("ana.h"), candidate.get("bob.h")));
-        receipts.put("bob", vote(id, "bob", candidate.get("bob.h"), candidate.get("ana.h")));
-        receipts.put("cyd", vote(id, "cyd", candidate.get("cyd.h"), candidate.get("bob.h")));
-        receipts.put("dee", vote(id, "dee", candidate.get("bob.h"), candidate.get("cyd.h")));
-        receipts.put("eve", vote(id, "eve", candidate.get("ana.h"), candidate.get("cyd.h")));
+        Map<String, String> keys = new HashMap<>();
+        for (String[] ballot : new String[][] {{"ana", "ana.h", "bob.h"}, {"bob", "bob.h", "ana.h"}, {"cyd", "cyd.h", "bob.h"},
+                {"dee", "bob.h", "cyd.h"}, {"eve", "ana.h", "cyd.h"}}) {
+            JsonNode cast = vote(id, ballot[0], candidate.get(ballot[1]), candidate.get(ballot[2]));
+            receipts.put(ballot[0], cast.get("receipt").asText());
+            keys.put(ballot[0], cast.get("changeKey").asText());
+        }
         assertTrue(Expect.ok(api.get(member, realm.token("eve")), 200).at("/you/voted").asBoolean());
 
-        // a second ballot needs the receipt: it then replaces the first
+        // a second ballot needs the change key: it then replaces the first
         Expect.error(api.put(member + "/ballot", realm.token("eve"), Map.of("ranking", List.of(candidate.get("bob.h")))), 409, "already_voted");
         Expect.error(api.put(member + "/ballot", realm.token("eve"), Map.of("ranking", List.of(candidate.get("bob.h")),
-                "receipt", receipts.get("ana") + "x")), 409, "already_voted");
+                "changeKey", keys.get("eve") + "x")), 409, "already_voted");
         JsonNode changed = Expect.ok(api.put(member + "/ballot", realm.token("eve"), Map.of("ranking",
-                List.of(candidate.get("bob.h"), candidate.get("ana.h")), "receipt", receipts.get("eve"))), 200);
+                List.of(candidate.get("bob.h"), candidate.get("ana.h")), "changeKey", keys.get("eve"))), 200);
         assertTrue(changed.get("changed").asBoolean());
+        assertEquals(receipts.get("eve"), changed.get("receipt").asText(), "the receipt stays the same");
+        assertFalse(changed.has("changeKey"), "the key is given once: " + changed);
         JsonNode verified = Expect.ok(api.post(member + "/receipt", realm.token("ana"), Map.of("receipt", receipts.get("eve"))), 200);
         assertTrue(verified.get("included").asBoolean());
         assertEquals(List.of(candidate.get("bob.h"), candidate.get("ana.h")), List.of(
@@ -103,7 +107,7 @@ class ElectionsIT {
 
         post(admin, id, "close");
         Expect.error(api.put(member + "/ballot", realm.token("ana"), Map.of("ranking", List.of(candidate.get("ana.h")),
-                "receipt", receipts.get("ana"))), 409, "invalid_phase");
+                "changeKey", keys.get("ana"))), 409, "invalid_phase");
         JsonNode adminView = Expect.ok(api.get(realm.adminPath("/elections/" + id), admin), 200);
         assertEquals(5, adminView.get("turnout").asInt());
         assertFalse(adminView.toString().contains("choices") || adminView.toString().contains("receipt"),
@@ -257,11 +261,12 @@ class ElectionsIT {
         Expect.ok(api.post(realm.adminPath("/elections/" + id + "/" + action), admin, null), 200);
     }
 
-    private String vote(String id, String voter, String... ranking) {
+    private JsonNode vote(String id, String voter, String... ranking) {
         JsonNode cast = Expect.ok(api.put(realm.path("/elections/" + id + "/ballot"), realm.token(voter),
                 Map.of("ranking", List.of(ranking))), 201);
         assertEquals(sha256(cast.get("receipt").asText()), cast.get("receiptHash").asText());
-        return cast.get("receipt").asText();
+        assertFalse(cast.get("changed").asBoolean());
+        return cast;
     }
 
     private void awaitPhase(String id, String phase, long millis) throws InterruptedException {

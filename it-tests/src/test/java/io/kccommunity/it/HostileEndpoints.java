@@ -55,7 +55,7 @@ final class HostileEndpoints {
         member("ElectionsResource.answer", "PUT", "/elections/{election}/candidacy", m, Caller.NON_MEMBER,
                 "{\"accept\":true,\"statement\":\"s\"}", false);
         member("ElectionsResource.cast", "PUT", "/elections/{election}/ballot", m, Caller.NON_MEMBER,
-                "{\"ranking\":[\"{candidate}\"],\"receipt\":\"r\"}", false);
+                "{\"ranking\":[\"{candidate}\"],\"changeKey\":\"k\"}", false);
         member("ElectionsResource.verify", "POST", "/elections/{election}/receipt", m, Caller.NON_MEMBER,
                 "{\"receipt\":\"r\"}", false);
         member("ElectionsResource.results", "GET", "/elections/{election}/results", m, Caller.NON_MEMBER, null, false);

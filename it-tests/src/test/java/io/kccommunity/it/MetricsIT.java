@@ -43,10 +43,10 @@ class MetricsIT {
         Expect.ok(api.post(realm.path("/elections/" + id + "/candidates"), token, Map.of("handle", "counted.h")), 201);
         Expect.ok(api.post(realm.adminPath("/elections/" + id + "/open-voting"), admin, null), 200);
         String candidate = api.get(realm.path("/elections/" + id), token).json().at("/candidates/0/id").asText();
-        String receipt = Expect.ok(api.put(realm.path("/elections/" + id + "/ballot"), token,
-                Map.of("ranking", List.of(candidate))), 201).get("receipt").asText();
+        String changeKey = Expect.ok(api.put(realm.path("/elections/" + id + "/ballot"), token,
+                Map.of("ranking", List.of(candidate))), 201).get("changeKey").asText();
         Expect.ok(api.put(realm.path("/elections/" + id + "/ballot"), token,
-                Map.of("ranking", List.of(candidate), "receipt", receipt)), 200);
+                Map.of("ranking", List.of(candidate), "changeKey", changeKey)), 200);
         Expect.error(api.put(realm.path("/elections/" + id + "/ballot"), token, Map.of("ranking", List.of(candidate))), 409);
 
         Expect.ok(api.put(realm.adminPath("/advocacy/members/" + userId + "/roles/guru"), admin, Map.of("reason", "helps")), 200);

@@ -38,8 +38,9 @@ public final class BallotBox {
     }
 
     /**
-     * Casts or changes the member's ballot. The first ballot gets a new receipt; changing it needs
-     * that receipt, since nothing else leads from the member to their ballot.
+     * Casts or changes the member's ballot. The first ballot gets a new change key and the receipt
+     * derived from it; changing the ballot needs the key, since nothing else leads from the member to
+     * their ballot. The receipt, which a voter may show to prove their ballot is counted, changes nothing.
      */
     public Cast cast(ElectionEntity election, UserModel voter, BallotRequest request) {
         return Writes.guarded("The election", () -> castOnce(election, voter, request));
@@ -58,7 +59,8 @@ public final class BallotBox {
             row.setElectionId(election.getId());
             row.setUserId(voter.getId());
             store.persist(row);
-            String receipt = newReceipt();
+            String changeKey = newChangeKey();
+            String receipt = receiptOf(changeKey);
             BallotEntity ballot = new BallotEntity();
             ballot.setId(KeycloakModelUtils.generateId());
             ballot.setElectionId(election.getId());
@@ -67,16 +69,19 @@ public final class BallotBox {
             store.persist(ballot);
             store.flush();
             CommunityMetrics.ballotCast(session, realm, true);
-            return new Cast(receipt, true);
+            return new Cast(receipt, changeKey);
         }
-        BallotEntity ballot = request.receipt() == null ? null : store.ballot(election.getId(), hash(request.receipt()));
+        String changeKey = request.changeKey();
+        String receipt = changeKey == null || changeKey.length() > 100 ? null : receiptOf(changeKey);
+        BallotEntity ballot = receipt == null ? null : store.ballot(election.getId(), hash(receipt));
         if (ballot == null) {
-            throw CommunityError.conflict("already_voted", "You have voted; send your receipt to change your ballot");
+            throw CommunityError.conflict("already_voted",
+                    "You have voted; to change your ballot send the changeKey given with your first ballot (a receipt only verifies)");
         }
         ballot.setContent(content);
         store.flush();
         CommunityMetrics.ballotCast(session, realm, false);
-        return new Cast(request.receipt(), false);
+        return new Cast(receipt, null);
     }
 
     /** The ballot a receipt belongs to, or null. */
@@ -85,21 +90,34 @@ public final class BallotBox {
         return ballot == null ? null : Json.read(ballot.getContent(), new TypeReference<Map<String, Object>>() { });
     }
 
-    private static String newReceipt() {
+    private static String newChangeKey() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** The receipt of the ballot a change key changes: one-way, so a receipt shown to anyone never gives the key. */
+    static String receiptOf(String changeKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256("community-receipt:" + changeKey));
+    }
+
+    /** What the ballot row keeps of its receipt, and what the published list shows. */
     static String hash(String receipt) {
+        return HexFormat.of().formatHex(sha256(receipt));
+    }
+
+    private static byte[] sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(receipt.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A ballot just cast: its receipt, and whether it was the member's first. */
-    public record Cast(String receipt, boolean first) {
+    /** A ballot just cast: its receipt, and the change key when it was the member's first (null for a change). */
+    public record Cast(String receipt, String changeKey) {
+        public boolean first() {
+            return changeKey != null;
+        }
     }
 }

@@ -10,15 +10,19 @@ import java.util.Set;
 /**
  * A ballot as a member sends it: {@code ranking} (candidate ids, most preferred first) for ranked
  * methods, {@code choices} for plurality (one), block (up to the seats) and approval (any), or
- * {@code answer} ({@code yes}/{@code no}) for referendums; {@code receipt} to change one's ballot.
+ * {@code answer} ({@code yes}/{@code no}) for referendums; {@code changeKey} to change one's ballot.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BallotRequest(List<String> ranking, List<String> choices, String answer, String receipt) {
+public record BallotRequest(List<String> ranking, List<String> choices, String answer, String changeKey) {
 
     /** Candidate ids are 36 characters: 100 of them, quoted, fit {@link BallotEntity#CONTENT_LENGTH} with room to spare. */
     static final int MAX_CHOICES = 100;
 
-    /** The ballot as stored: candidate ids in order under {@code choices}, or the answer; nothing else. */
+    /**
+     * The ballot as stored: candidate ids under {@code choices} (a ranking in the voter's order, other
+     * choices in the ballot order of {@code candidates}, so that a ballot carries no pattern a voter could be
+     * told to click in), or the answer; nothing else.
+     */
     BallotRequest canonical(ElectionEntity election, List<CandidateEntity> candidates) {
         String method = election.getMethod();
         if ("referendum".equals(method)) {
@@ -34,7 +38,8 @@ public record BallotRequest(List<String> ranking, List<String> choices, String a
         }
         Set<String> known = new HashSet<>();
         candidates.forEach(c -> known.add(c.getId()));
-        if (picked.stream().anyMatch(id -> id == null || !known.contains(id)) || new HashSet<>(picked).size() != picked.size()) {
+        Set<String> chosen = new HashSet<>(picked);
+        if (picked.stream().anyMatch(id -> id == null || !known.contains(id)) || chosen.size() != picked.size()) {
             throw invalid("every choice must be a different candidate of this election");
         }
         int most = switch (method) {
@@ -45,7 +50,9 @@ public record BallotRequest(List<String> ranking, List<String> choices, String a
         if (picked.size() > most) {
             throw invalid("at most " + most + " choice" + (most == 1 ? "" : "s"));
         }
-        return new BallotRequest(null, List.copyOf(picked), null, null);
+        List<String> stored = ranked ? List.copyOf(picked)
+                : candidates.stream().map(CandidateEntity::getId).filter(chosen::contains).toList();
+        return new BallotRequest(null, stored, null, null);
     }
 
     private static CommunityError invalid(String why) {

@@ -22,8 +22,8 @@ final class ElectionStore {
     }
 
     /**
-     * The election, read afresh and locked: exclusively for a phase change, shared for a ballot or a
-     * nomination, so ballots go in side by side but never past the close.
+     * The election, read afresh and locked: exclusively for a phase change or a nomination, shared for a
+     * ballot, so ballots go in side by side but never past the close.
      */
     ElectionEntity lock(ElectionEntity election, boolean exclusive) {
         em.refresh(election, exclusive ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ);
@@ -48,6 +48,12 @@ final class ElectionStore {
     List<CandidateEntity> candidates(String electionId) {
         return em.createQuery("select c from CandidateEntity c where c.electionId = :election order by c.id",
                 CandidateEntity.class).setParameter("election", electionId).getResultList();
+    }
+
+    /** Candidates who stand or may still stand: nominated or accepted. */
+    long standing(String electionId) {
+        return em.createQuery("select count(c) from CandidateEntity c where c.electionId = :election"
+                + " and c.status <> 'declined'", Long.class).setParameter("election", electionId).getSingleResult();
     }
 
     CandidateEntity candidate(String electionId, String userId) {

@@ -85,7 +85,10 @@ public class ElectionsResource {
         return view(election);
     }
 
-    /** Casts (201, with a new receipt) or changes (200, with {@code receipt} in the body) the caller's ballot. */
+    /**
+     * Casts (201, with a receipt and a new change key) or changes (200, with {@code changeKey} in the
+     * body) the caller's ballot.
+     */
     @PUT
     @Path("{id}/ballot")
     @Produces(MediaType.APPLICATION_JSON)
@@ -97,6 +100,9 @@ public class ElectionsResource {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("receipt", cast.receipt());
         answer.put("receiptHash", BallotBox.hash(cast.receipt()));
+        if (cast.first()) {
+            answer.put("changeKey", cast.changeKey());
+        }
         answer.put("changed", !cast.first());
         return Response.status(cast.first() ? Response.Status.CREATED : Response.Status.OK).entity(answer).build();
     }
@@ -108,7 +114,7 @@ public class ElectionsResource {
     public Map<String, Object> verify(@PathParam("id") String id, byte[] body) {
         caller.requireAct();
         ElectionEntity election = published(id);
-        BallotRequest request = JsonBody.read(session.getContext().getRequestHeaders(), body, BallotRequest.class, null);
+        Receipt request = JsonBody.read(session.getContext().getRequestHeaders(), body, Receipt.class, null);
         Map<String, Object> ballot = new BallotBox(session, realm).verify(election, request.receipt());
         if (ballot == null) {
             throw CommunityError.notFound("receipt_not_found", "No ballot of this election has this receipt");
@@ -137,6 +143,9 @@ public class ElectionsResource {
     }
 
     public record Answer(Boolean accept, String statement) {
+    }
+
+    public record Receipt(String receipt) {
     }
 
     private ElectionEntity published(String id) {

@@ -16,6 +16,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class Nominations {
 
+    /**
+     * Candidates who stand or may still stand (nominated or accepted) in one election. A ranking of all
+     * of them fits the ballot's column ({@code CandidateLimitTest} checks it).
+     */
+    public static final int MAX_CANDIDATES = 100;
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ElectionStore store;
@@ -30,7 +36,8 @@ public final class Nominations {
 
     /** Nominates a member (or oneself, which counts as accepting). */
     public CandidateEntity nominate(ElectionEntity election, UserModel nominator, UserModel nominee, String statement) {
-        store.lock(election, false);
+        // exclusive, so that concurrent nominations cannot pass the limit together
+        store.lock(election, true);
         if (!"nomination".equals(elections.phaseNow(election))) {
             throw CommunityError.conflict("invalid_phase", "Nominations are not open");
         }
@@ -42,6 +49,7 @@ public final class Nominations {
         if (store.candidate(election.getId(), nominee.getId()) != null) {
             throw CommunityError.conflict("already_nominated", "This member is already nominated");
         }
+        requireRoom(election);
         boolean self = nominator.getId().equals(nominee.getId());
         CandidateEntity candidate = new CandidateEntity();
         candidate.setId(KeycloakModelUtils.generateId());
@@ -61,7 +69,7 @@ public final class Nominations {
 
     /** The nominee answers: accept (with a statement) or decline. */
     public CandidateEntity answer(ElectionEntity election, UserModel nominee, boolean accept, String statement) {
-        store.lock(election, false);
+        store.lock(election, true);
         if (!"nomination".equals(elections.phaseNow(election))) {
             throw CommunityError.conflict("invalid_phase", "Nominations are not open");
         }
@@ -69,9 +77,19 @@ public final class Nominations {
         if (candidate == null) {
             throw CommunityError.notFound("not_nominated", "You are not nominated in this election");
         }
+        if (accept && "declined".equals(candidate.getStatus())) {
+            requireRoom(election);
+        }
         candidate.setStatus(accept ? "accepted" : "declined");
         candidate.setStatement(accept ? Text.paragraphs("statement", statement, 2000) : null);
         store.flush();
         return candidate;
+    }
+
+    private void requireRoom(ElectionEntity election) {
+        if (store.standing(election.getId()) >= MAX_CANDIDATES) {
+            throw CommunityError.badRequest("too_many_candidates", "An election takes at most " + MAX_CANDIDATES
+                    + " candidates (nominated or accepted)");
+        }
     }
 }

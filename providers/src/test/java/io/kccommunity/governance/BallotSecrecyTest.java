@@ -119,6 +119,12 @@ class BallotSecrecyTest {
         return copy;
     }
 
+    /** base64url(SHA-256("community-receipt:" + key)), so anyone can check a receipt against its key, never the reverse. */
+    @Test
+    void aReceiptIsDerivedFromItsChangeKeyOneWay() {
+        assertEquals("OZ81IsPNminUJu6MrD9a3ZzqbC0h16m0e9qJ_v2cOmg", BallotBox.receiptOf("abc"));
+    }
+
     private static Set<String> columns(Class<?> entity) {
         return Arrays.stream(entity.getDeclaredFields()).map(Field::getDeclaredAnnotations)
                 .flatMap(Arrays::stream).filter(Column.class::isInstance).map(a -> ((Column) a).name())

@@ -29,9 +29,9 @@ class JsonBodyTest {
 
     @Test
     void aValidBodyIsRead() {
-        BallotRequest ballot = JsonBody.read(JSON, bytes("{\"ranking\": [\"a\", \"b\"], \"receipt\": \"r\"}"), BallotRequest.class, null);
+        BallotRequest ballot = JsonBody.read(JSON, bytes("{\"ranking\": [\"a\", \"b\"], \"changeKey\": \"r\"}"), BallotRequest.class, null);
         assertEquals(List.of("a", "b"), ballot.ranking());
-        assertEquals("r", ballot.receipt());
+        assertEquals("r", ballot.changeKey());
     }
 
     @Test
@@ -55,10 +55,10 @@ class JsonBodyTest {
     @Test
     void theLimitCountsBytesNotCharacters() {
         // 30,000 CJK characters: under the limit in characters, 90,000 bytes in UTF-8
-        String cjk = "{\"receipt\": \"" + "\u6f22".repeat(30_000) + "\"}";
+        String cjk = "{\"changeKey\": \"" + "\u6f22".repeat(30_000) + "\"}";
         assertTrue(cjk.length() < JsonBody.MAX_BYTES);
         assertEquals("The request body is larger than 65536 bytes", refused(413, JSON, cjk, BallotRequest.class));
-        String justFits = "{\"receipt\": \"" + "x".repeat(JsonBody.MAX_BYTES - 15) + "\"}";
+        String justFits = "{\"changeKey\": \"" + "x".repeat(JsonBody.MAX_BYTES - 17) + "\"}";
         assertEquals(JsonBody.MAX_BYTES, bytes(justFits).length);
         JsonBody.read(JSON, bytes(justFits), BallotRequest.class, null);
         assertThrows(CommunityError.class, () -> JsonBody.read(JSON, bytes(justFits + " "), BallotRequest.class, null));
@@ -95,15 +95,15 @@ class JsonBodyTest {
         };
         for (byte[] bad : broken) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.writeBytes(bytes("{\"receipt\": \"ab"));
+            body.writeBytes(bytes("{\"changeKey\": \"ab"));
             body.writeBytes(bad);
             body.writeBytes(bytes("\"}"));
             CommunityError e = assertThrows(CommunityError.class,
                     () -> JsonBody.read(headers("application/json; charset=ISO-8859-1"), body.toByteArray(), BallotRequest.class, null));
-            assertEquals("The request body is not valid UTF-8 (byte 15)", e.getErrorDescription());
+            assertEquals("The request body is not valid UTF-8 (byte 17)", e.getErrorDescription());
         }
-        assertEquals("\u6f22\uD83C\uDF5E", JsonBody.read(JSON, bytes("{\"receipt\": \"\u6f22\uD83C\uDF5E\"}"),
-                BallotRequest.class, null).receipt());
+        assertEquals("\u6f22\uD83C\uDF5E", JsonBody.read(JSON, bytes("{\"changeKey\": \"\u6f22\uD83C\uDF5E\"}"),
+                BallotRequest.class, null).changeKey());
     }
 
     @Test
@@ -111,7 +111,7 @@ class JsonBodyTest {
         assertEquals("Field 'ranking' must be an array of strings", refused(JSON, "{\"ranking\": \"a\"}", BallotRequest.class));
         assertEquals("Field 'ranking' must be an array of strings", refused(JSON, "{\"ranking\": {}}", BallotRequest.class));
         assertEquals("Item 'ranking[1]' must be a string", refused(JSON, "{\"ranking\": [\"a\", [[\"x\"]]]}", BallotRequest.class));
-        assertEquals("Field 'receipt' must be a string", refused(JSON, "{\"receipt\": 12}", BallotRequest.class));
+        assertEquals("Field 'changeKey' must be a string", refused(JSON, "{\"changeKey\": 12}", BallotRequest.class));
         assertEquals("Field 'enabled' must be true or false", refused(JSON, "{\"enabled\": \"yes\"}", CommunityConfigUpdate.class));
         assertEquals("Field 'enabled' must be true or false", refused(JSON, "{\"enabled\": 1}", CommunityConfigUpdate.class));
         String wholeNumber = "must be a whole number from -2147483648 to 2147483647";
@@ -155,14 +155,14 @@ class JsonBodyTest {
 
     @Test
     void brokenJsonIsRefusedWithItsPlace() {
-        assertEquals("The request body ends before its JSON value does (line 1, column 13)",
-                refused(JSON, "{\"receipt\": ", BallotRequest.class));
-        assertEquals("The request body is not valid JSON (line 1, column 2)", refused(JSON, "{'receipt': 1}", BallotRequest.class));
-        assertEquals("The request body is not valid JSON (line 2, column 16)",
-                refused(JSON, "{\n\"receipt\": \"a\" // note\n}", BallotRequest.class));
+        assertEquals("The request body ends before its JSON value does (line 1, column 15)",
+                refused(JSON, "{\"changeKey\": ", BallotRequest.class));
+        assertEquals("The request body is not valid JSON (line 1, column 2)", refused(JSON, "{'changeKey': 1}", BallotRequest.class));
+        assertEquals("The request body is not valid JSON (line 2, column 18)",
+                refused(JSON, "{\n\"changeKey\": \"a\" // note\n}", BallotRequest.class));
         assertEquals("The request body is not valid JSON (line 1, column 14)", refused(JSON, "{\"seats\": NaN}", ElectionRequest.class));
-        assertEquals("The request body is not valid JSON (line 1, column 17)", refused(JSON, "{\"receipt\": \"a\"}x", BallotRequest.class));
-        assertEquals("The request body holds more than one JSON value", refused(JSON, "{\"receipt\": \"a\"}{}", BallotRequest.class));
+        assertEquals("The request body is not valid JSON (line 1, column 19)", refused(JSON, "{\"changeKey\": \"a\"}x", BallotRequest.class));
+        assertEquals("The request body holds more than one JSON value", refused(JSON, "{\"changeKey\": \"a\"}{}", BallotRequest.class));
         assertEquals("The request body must be an object", refused(JSON, "null", BallotRequest.class));
         assertEquals("The request body must be an object", refused(JSON, "\"x\"", BallotRequest.class));
         assertEquals("The request body must be an object", refused(JSON, "[1, 2]", BallotRequest.class));
