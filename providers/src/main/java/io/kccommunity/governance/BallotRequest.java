@@ -15,9 +15,6 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BallotRequest(List<String> ranking, List<String> choices, String answer, String changeKey) {
 
-    /** Candidate ids are 36 characters: 100 of them, quoted, fit {@link BallotEntity#CONTENT_LENGTH} with room to spare. */
-    static final int MAX_CHOICES = 100;
-
     /**
      * The ballot as stored: candidate ids under {@code choices} (a ranking in the voter's order, other
      * choices in the ballot order of {@code candidates}, so that a ballot carries no pattern a voter could be
@@ -45,7 +42,7 @@ public record BallotRequest(List<String> ranking, List<String> choices, String a
         int most = switch (method) {
             case "plurality" -> 1;
             case "block" -> election.getSeats();
-            default -> Math.min(candidates.size(), MAX_CHOICES);
+            default -> Math.min(candidates.size(), Nominations.MAX_CANDIDATES);
         };
         if (picked.size() > most) {
             throw invalid("at most " + most + " choice" + (most == 1 ? "" : "s"));
