@@ -95,6 +95,7 @@ class BallotSecrecyIT {
         }
     }
 
+    /** The end state on disk; that the tables were rebuilt, rather than purged in place, the test above checks. */
     @Test
     void onMariadbTheTableFilesKeepNoOldRowAfterTheClose() throws Exception {
         requireDatabase(Database.MARIADB);

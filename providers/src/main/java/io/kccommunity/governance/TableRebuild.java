@@ -20,16 +20,17 @@ import org.keycloak.transaction.JtaTransactionManagerLookup;
 
 /**
  * Rewrites the ballot and voter tables into new files once a close has committed, so the row versions
- * it deleted (which still carry the voting transactions' ids, places and order) leave the table files:
- * PostgreSQL's VACUUM and InnoDB's purge only mark them free, and pageinspect or a copy of the files
- * still reads them until they are overwritten. It runs on a connection of its own, outside any
- * transaction, as neither database rebuilds a table inside the request's transaction.
+ * it deleted (which still carry the voting transactions' ids, places and order) leave the table files
+ * at once: PostgreSQL's VACUUM only marks them free, where pageinspect or a copy of the files still
+ * reads them, and InnoDB keeps them until its purge, which waits for every older reader. It runs after
+ * the commit on a connection of its own, outside any transaction: before the commit the deleted rows
+ * are not dead yet (a rebuild copies them), and MariaDB commits an open transaction before a rebuild.
  */
 final class TableRebuild {
 
     private static final Logger LOG = Logger.getLogger(TableRebuild.class);
     private static final String KEY = TableRebuild.class.getName();
-    static final long WAIT_MILLIS = 10_000;
+    private static final long WAIT_MILLIS = 10_000;
 
     /**
      * Transactions older than the close that may still read the old versions: PostgreSQL keeps those
