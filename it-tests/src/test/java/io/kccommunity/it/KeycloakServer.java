@@ -164,6 +164,8 @@ public final class KeycloakServer {
     }
 
     public static final int SWEEP_INTERVAL_SECONDS = 3;
+    /** The sweep's lease: a run its node left unfinished is resumed this long after the node's last step, at most. */
+    public static final int SWEEP_LEASE_SECONDS = 5;
     private int sweepIntervalSeconds = SWEEP_INTERVAL_SECONDS;
 
     /** Runs this server's timed sweep every {@code seconds} (the product's default is 3600). */
@@ -177,7 +179,8 @@ public final class KeycloakServer {
                 "--http-enabled=true", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--hostname-strict=false",
                 // the advocacy sweep every few seconds, so tests see expiries without waiting an hour
-                "--spi-events-listener--community--sweep-interval=" + sweepIntervalSeconds));
+                "--spi-events-listener--community--sweep-interval=" + sweepIntervalSeconds,
+                "--spi-events-listener--community--sweep-lease=" + SWEEP_LEASE_SECONDS));
         command.addAll(cacheOptions());
         command.addAll(databaseOptions());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
@@ -220,6 +223,31 @@ public final class KeycloakServer {
         tree.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(30, TimeUnit.SECONDS);
         process = null;
+    }
+
+    /** The node's process ids (the launcher and Keycloak's JVM); the sweep log names a node {@code pid@host}. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>(process.descendants().map(ProcessHandle::pid).toList());
+        pids.add(process.pid());
+        return pids;
+    }
+
+    /** Freezes the node (SIGSTOP), as a long pause of its JVM would: it holds its connections and does nothing. */
+    public void pause() throws Exception {
+        signal("-STOP");
+    }
+
+    /** Lets a paused node carry on (SIGCONT). */
+    public void resume() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        pids().forEach(pid -> command.add(Long.toString(pid)));
+        if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
     }
 
     /** The last {@code lines} lines of the server log, for failure reports. */

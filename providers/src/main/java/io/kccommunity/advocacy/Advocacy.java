@@ -160,40 +160,35 @@ public final class Advocacy {
         store.flush();
     }
 
-    /** Revokes the roles whose expiry has passed; returns how many. */
-    public int expire(long now) {
+    /** Revokes the member's roles whose expiry has passed, read under the member's lock; returns how many. */
+    public int expire(String userId, long now) {
+        new ReputationStore(session).lockMember(realm.getId(), userId);
+        UserModel user = session.users().getUserById(realm, userId);
         int revoked = 0;
-        for (RoleHoldingEntity holding : store.expired(realm.getId(), now)) {
-            UserModel user = session.users().getUserById(realm, holding.getUserId());
-            new ReputationStore(session).lockMember(realm.getId(), holding.getUserId());
-            if (user != null) {
-                release(user, holding, "expiry", null, "the grant expired");
-                revoked++;
-            }
+        for (RoleHoldingEntity holding : user == null ? List.<RoleHoldingEntity>of()
+                : store.expired(realm.getId(), userId, now)) {
+            release(user, holding, "expiry", null, "the grant expired");
+            revoked++;
         }
         store.flush();
         return revoked;
     }
 
     /**
-     * Tells each holder whose term ends within {@link #TERM_NOTICE_DAYS} days, once per term; returns how
-     * many. Under the member's lock the holding is read again, so of two nodes sweeping at once only the
-     * first tells (the other finds the notice recorded).
+     * Tells the member of each term that ends within {@link #TERM_NOTICE_DAYS} days, once per term; returns how
+     * many. The holdings are read under the member's lock, so of two sweeps at once only the first tells (the
+     * other finds the notice recorded).
      */
-    public int remindTermsEnding(long now) {
+    public int remindTermsEnding(String userId, long now) {
+        new ReputationStore(session).lockMember(realm.getId(), userId);
+        UserModel user = session.users().getUserById(realm, userId);
         int told = 0;
-        ReputationStore members = new ReputationStore(session);
-        for (RoleHoldingEntity found : store.endingUntold(realm.getId(), now, now + TERM_NOTICE_DAYS * DAY_MILLIS)) {
-            members.lockMember(realm.getId(), found.getUserId());
-            RoleHoldingEntity holding = store.reread(found);
-            UserModel user = holding == null || holding.getTermNoticeAt() != null ? null
-                    : session.users().getUserById(realm, holding.getUserId());
-            if (user != null) {
-                holding.setTermNoticeAt(now);
-                Notices.send(session, realm, user, Notice.TERM_ENDING, Map.of("role", holding.getRole(),
-                        "termEnd", Notices.date(holding.getExpiresAt())));
-                told++;
-            }
+        for (RoleHoldingEntity holding : user == null ? List.<RoleHoldingEntity>of()
+                : store.endingUntold(realm.getId(), userId, now, now + TERM_NOTICE_DAYS * DAY_MILLIS)) {
+            holding.setTermNoticeAt(now);
+            Notices.send(session, realm, user, Notice.TERM_ENDING, Map.of("role", holding.getRole(),
+                    "termEnd", Notices.date(holding.getExpiresAt())));
+            told++;
         }
         store.flush();
         return told;

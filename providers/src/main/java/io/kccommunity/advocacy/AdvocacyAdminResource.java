@@ -186,16 +186,14 @@ public class AdvocacyAdminResource {
         return Map.of("granted", changes[0], "revoked", changes[1], "reminded", changes[2]);
     }
 
-    /** The latest timed sweeps of this realm: when, on which node, what they changed. */
+    /** The latest timed sweeps of this realm: when, on which node, what they changed, whether they finished. */
     @GET
     @Path("sweeps")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> sweeps(@QueryParam("first") String first, @QueryParam("max") String max) {
+    public List<RoleViews.Sweep> sweeps(@QueryParam("first") String first, @QueryParam("max") String max) {
         access.viewRealm();
         return new AdvocacyStore(session).sweepRuns(realm.getId(), Paging.of(first, max)).stream()
-                .map(r -> Map.<String, Object>of("startedAt", RoleViews.iso(r.getStartedAt()), "node", r.getNode(),
-                        "granted", r.getGranted(), "revoked", r.getRevoked()))
-                .toList();
+                .map(RoleViews.Sweep::of).toList();
     }
 
     public record Grant(String reason, String expiresAt) {

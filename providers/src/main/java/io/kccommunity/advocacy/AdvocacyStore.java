@@ -2,13 +2,14 @@ package io.kccommunity.advocacy;
 
 import io.kccommunity.membership.MembershipStatus;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import io.kccommunity.support.Writes;
 import io.kccommunity.web.Paging;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
-/** JPA access to holdings, their history, nominations and the sweep's job clock. */
+/** JPA access to holdings, their history, nominations and the sweep log. */
 public final class AdvocacyStore {
 
     private final EntityManager em;
@@ -31,27 +32,58 @@ public final class AdvocacyStore {
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    List<RoleHoldingEntity> expired(String realmId, long now) {
-        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.expiresAt <= :now",
-                        RoleHoldingEntity.class)
-                .setParameter("realm", realmId).setParameter("now", now).getResultList();
+    /** A member's holdings whose expiry has passed. */
+    List<RoleHoldingEntity> expired(String realmId, String userId, long now) {
+        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.userId = :user"
+                        + " and h.expiresAt <= :now", RoleHoldingEntity.class)
+                .setParameter("realm", realmId).setParameter("user", userId).setParameter("now", now).getResultList();
     }
 
-    /** Holdings whose term ends by {@code until} and whose member has not been told yet. */
-    List<RoleHoldingEntity> endingUntold(String realmId, long now, long until) {
-        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.expiresAt > :now"
-                        + " and h.expiresAt <= :until and h.termNoticeAt is null order by h.userId", RoleHoldingEntity.class)
-                .setParameter("realm", realmId).setParameter("now", now).setParameter("until", until).getResultList();
+    /** A member's holdings whose term ends by {@code until} and who has not been told yet. */
+    List<RoleHoldingEntity> endingUntold(String realmId, String userId, long now, long until) {
+        return em.createQuery("select h from RoleHoldingEntity h where h.realmId = :realm and h.userId = :user"
+                        + " and h.expiresAt > :now and h.expiresAt <= :until and h.termNoticeAt is null", RoleHoldingEntity.class)
+                .setParameter("realm", realmId).setParameter("user", userId).setParameter("now", now)
+                .setParameter("until", until).getResultList();
     }
 
-    /** Active members who hold a role by rule or reach a reputation: those a time-based rule may change. */
-    List<String> sweepCandidates(String realmId, int minReputation) {
-        return em.createQuery("select m.userId from MemberEntity m where m.realmId = :realm and m.status = :active"
+    /** Up to {@code max} members with a holding that has expired, after {@code after} (null: from the first) in user-id order. */
+    List<String> membersWithExpired(String realmId, long now, String after, int max) {
+        return after(em.createQuery("select distinct h.userId from RoleHoldingEntity h where h.realmId = :realm"
+                + " and h.expiresAt <= :now" + afterClause("h", after) + " order by h.userId", String.class)
+                .setParameter("realm", realmId).setParameter("now", now), after, max);
+    }
+
+    /** As {@link #membersWithExpired}: members with a term ending by {@code until} whom no one has told yet. */
+    List<String> membersWithTermEnding(String realmId, long now, long until, String after, int max) {
+        return after(em.createQuery("select distinct h.userId from RoleHoldingEntity h where h.realmId = :realm"
+                + " and h.expiresAt > :now and h.expiresAt <= :until and h.termNoticeAt is null"
+                + afterClause("h", after) + " order by h.userId", String.class)
+                .setParameter("realm", realmId).setParameter("now", now).setParameter("until", until), after, max);
+    }
+
+    /**
+     * As {@link #membersWithExpired}: active members who hold a role by rule or reach a reputation, those a
+     * time-based rule may change.
+     */
+    List<String> sweepCandidates(String realmId, int minReputation, String after, int max) {
+        return after(em.createQuery("select m.userId from MemberEntity m where m.realmId = :realm and m.status = :active"
                         + " and (m.reputation >= :min or exists (select h.id from RoleHoldingEntity h"
                         + " where h.realmId = m.realmId and h.userId = m.userId and h.source = 'rule'))"
-                        + " order by m.userId", String.class)
+                        + afterClause("m", after) + " order by m.userId", String.class)
                 .setParameter("realm", realmId).setParameter("active", MembershipStatus.ACTIVE)
-                .setParameter("min", minReputation).getResultList();
+                .setParameter("min", minReputation), after, max);
+    }
+
+    private static String afterClause(String alias, String after) {
+        return after == null ? "" : " and " + alias + ".userId > :after";
+    }
+
+    private static List<String> after(TypedQuery<String> query, String after, int max) {
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(max).getResultList();
     }
 
     List<RoleHistoryEntity> history(String realmId, String userId, int first, int max) {
@@ -77,21 +109,14 @@ public final class AdvocacyStore {
         return net == null ? 0 : net;
     }
 
-    /**
-     * Claims a run of a job: true for exactly one caller per interval across all nodes, because the
-     * database applies one conditional update at a time.
-     */
-    public boolean claim(String job, long now, long lastRunAtMost, String node) {
-        return em.createQuery("update JobEntity j set j.lastRun = :now, j.node = :node where j.name = :name"
-                        + " and j.lastRun <= :due")
-                .setParameter("now", now).setParameter("node", node).setParameter("name", job)
-                .setParameter("due", lastRunAtMost).executeUpdate() == 1;
-    }
-
     List<SweepRunEntity> sweepRuns(String realmId, Paging paging) {
         return em.createQuery("select r from SweepRunEntity r where r.realmId = :realm order by r.startedAt desc",
                         SweepRunEntity.class)
                 .setParameter("realm", realmId).setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
+    }
+
+    SweepRunEntity sweepRun(String id) {
+        return em.find(SweepRunEntity.class, id);
     }
 
     void persist(Object entity) {
@@ -100,13 +125,6 @@ public final class AdvocacyStore {
 
     void remove(Object entity) {
         em.remove(entity);
-    }
-
-    /** The row as last committed (after its member's lock is held); null when it is gone. */
-    RoleHoldingEntity reread(RoleHoldingEntity holding) {
-        em.flush();
-        em.detach(holding);
-        return em.find(RoleHoldingEntity.class, holding.getId());
     }
 
     void flush() {

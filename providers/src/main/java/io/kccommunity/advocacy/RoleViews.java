@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** How holdings, history and progress read in the API. Times are ISO-8601 instants. */
+/** How holdings, history, progress and the sweep log read in the API. Times are ISO-8601 instants. */
 public final class RoleViews {
 
     private RoleViews() {
@@ -25,6 +25,16 @@ public final class RoleViews {
         static Change of(RoleHistoryEntity h) {
             return new Change(h.getRole(), h.getAction(), h.getSource(), h.getActor(), h.getReason(),
                     iso(h.getExpiresAt()), iso(h.getOccurredAt()));
+        }
+    }
+
+    /** One node's timed sweep of a realm, as the sweep log keeps it (see {@link SweepRunEntity}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Sweep(String startedAt, String updatedAt, String finishedAt, String node, int granted, int revoked,
+                        boolean resumed) {
+        static Sweep of(SweepRunEntity r) {
+            return new Sweep(iso(r.getStartedAt()), iso(r.getUpdatedAt()), iso(r.getFinishedAt()), r.getNode(), r.getGranted(),
+                    r.getRevoked(), r.isResumed());
         }
     }
 

@@ -5,7 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One sweep of one realm: when, on which node, and how many roles it granted and revoked. */
+/**
+ * One node's timed sweep of one realm: when it started, when it last committed a step, when it finished
+ * (null while it runs, and for good when its node stopped or the realm's sweep failed), how many roles it
+ * granted and revoked, and whether it resumed a realm another node (or an earlier lease) had begun.
+ * Times are the database's clock.
+ */
 @Entity
 @Table(name = "COMMUNITY_SWEEP_RUN")
 public class SweepRunEntity {
@@ -19,6 +24,15 @@ public class SweepRunEntity {
 
     @Column(name = "STARTED_AT", nullable = false)
     private long startedAt;
+
+    @Column(name = "UPDATED_AT")
+    private long updatedAt;
+
+    @Column(name = "FINISHED_AT")
+    private Long finishedAt;
+
+    @Column(name = "RESUMED", nullable = false)
+    private boolean resumed;
 
     @Column(name = "NODE", length = 255)
     private String node;
@@ -35,6 +49,12 @@ public class SweepRunEntity {
     public void setRealmId(String realmId) { this.realmId = realmId; }
     public long getStartedAt() { return startedAt; }
     public void setStartedAt(long startedAt) { this.startedAt = startedAt; }
+    public long getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(long updatedAt) { this.updatedAt = updatedAt; }
+    public Long getFinishedAt() { return finishedAt; }
+    public void setFinishedAt(Long finishedAt) { this.finishedAt = finishedAt; }
+    public boolean isResumed() { return resumed; }
+    public void setResumed(boolean resumed) { this.resumed = resumed; }
     public String getNode() { return node; }
     public void setNode(String node) { this.node = node; }
     public int getGranted() { return granted; }

@@ -8,6 +8,7 @@ import io.kccommunity.profile.HandleClaims;
 import io.kccommunity.reputation.BuiltInSources;
 import io.kccommunity.reputation.ReputationChangedEvent;
 import io.kccommunity.support.StatelessFactory;
+import java.util.concurrent.Executor;
 import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -15,6 +16,7 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -30,9 +32,10 @@ import org.keycloak.timer.TimerProvider;
  * Where the capabilities meet Keycloak's life cycle: the realm event listener {@code community}
  * (logins and profile updates feed the built-in reputation sources; admins' user writes and realm
  * imports, and each start, settle handles in the registry), the provider events our own
- * code publishes (joining, leaving, reputation changes drive promotions), and the periodic
- * advocacy sweep, every {@code --spi-events-listener--community--sweep-interval} seconds (default
- * 3600) on each node and, through the job clock in the database, once per interval in the cluster.
+ * code publishes (joining, leaving, reputation changes drive promotions), and the timed work
+ * ({@link CommunitySweep}): once per {@code --spi-events-listener--community--sweep-interval} seconds
+ * (default 3600) in the cluster, under a lease of {@code --spi-events-listener--community--sweep-lease}
+ * seconds (default 60) in the database.
  */
 public class CommunityEvents extends StatelessFactory<EventListenerProvider> implements EventListenerProviderFactory {
 
@@ -41,11 +44,14 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
     private static final String USERS = "users/";
 
     private long sweepIntervalMillis;
+    private long sweepLeaseMillis;
     private KeycloakSessionFactory factory;
+    private CommunitySweep sweep;
 
     @Override
     public void init(Config.Scope config) {
         sweepIntervalMillis = Math.max(1, config.getLong("sweepInterval", 3600L)) * 1000;
+        sweepLeaseMillis = Math.max(1, config.getLong("sweepLease", 60L)) * 1000;
     }
 
     @Override
@@ -75,9 +81,10 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
 
     private void onProviderEvent(ProviderEvent event) {
         if (event instanceof PostMigrationEvent) {
+            sweep = new CommunitySweep(factory, sweepIntervalMillis, sweepLeaseMillis);
             try (KeycloakSession session = factory.create()) {
-                session.getProvider(TimerProvider.class).schedule(
-                        () -> CommunitySweep.runIfDue(factory, sweepIntervalMillis), sweepIntervalMillis, SWEEP_TASK);
+                Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(CommunitySweep.EXECUTOR);
+                session.getProvider(TimerProvider.class).schedule(() -> sweep.tick(executor), sweep.checkMillis(), SWEEP_TASK);
             }
             HandleClaims.repairAll(factory);
         } else if (event instanceof ImportRealmFromRepresentationEvent imported) {
@@ -125,6 +132,9 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
             } catch (RuntimeException shuttingDown) {
                 // the timer stops with Keycloak anyway
             }
+        }
+        if (sweep != null) {
+            sweep.stop();
         }
     }
 
