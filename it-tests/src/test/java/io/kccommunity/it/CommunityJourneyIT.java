@@ -46,17 +46,19 @@ class CommunityJourneyIT {
         Browser.assumeReady("CommunityJourneyIT");
         api = Api.forServer();
         realm = "journey-" + UUID.randomUUID().toString().substring(0, 8);
-        DemoServer.seed(api, realm);
-        for (String member : List.of("eve", "ola")) {
-            TestRealm.existing(api, realm).createUser(member);
-            String token = memberToken(member);
-            Expect.ok(api.post("/realms/" + realm + "/community/membership", token,
-                    Map.of("acceptedCodeOfConductVersion", "2026-1")), 201);
-            Expect.ok(api.updateAccount(realm, token, Map.of("displayName", List.of(member.toUpperCase(Locale.ROOT)),
-                    "bio", List.of(BIO), "interests", List.of("sourdough"), "location", List.of("Krak\u00f3w"),
-                    "website", List.of("https://" + member + ".example"), "avatarUrl", List.of("https://" + member + ".example/a.png"),
-                    "languages", List.of("pl"), "profileVisibility", List.of("members"))), 204);
-        }
+        // eve and ola join before the demo's elections open, so they are in their electorates
+        DemoServer.seed(api, realm, demo -> {
+            for (String member : List.of("eve", "ola")) {
+                TestRealm.existing(api, demo).createUser(member);
+                String token = memberToken(member);
+                Expect.ok(api.post("/realms/" + demo + "/community/membership", token,
+                        Map.of("acceptedCodeOfConductVersion", "2026-1")), 201);
+                Expect.ok(api.updateAccount(demo, token, Map.of("displayName", List.of(member.toUpperCase(Locale.ROOT)),
+                        "bio", List.of(BIO), "interests", List.of("sourdough"), "location", List.of("Krak\u00f3w"),
+                        "website", List.of("https://" + member + ".example"), "avatarUrl", List.of("https://" + member + ".example/a.png"),
+                        "languages", List.of("pl"), "profileVisibility", List.of("members"))), 204);
+            }
+        });
         Expect.ok(api.put("/admin/realms/" + realm + "/community/config", api.adminToken(),
                 Map.of("codeOfConductVersion", "2026-2")), 200);
         String elections = "/admin/realms/" + realm + "/community/elections";

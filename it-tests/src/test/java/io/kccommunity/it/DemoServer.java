@@ -61,8 +61,20 @@ public final class DemoServer {
 
     /** The demo community under another realm name, for tests that change it. */
     static void seed(Api api, String name) throws Exception {
-        new DemoServer(api, name).seed();
+        seed(api, name, realm -> { });
     }
+
+    /**
+     * As {@link #seed(Api, String)}, with more members: {@code moreMembers} runs once the demo's own
+     * members have joined and before the elections open, so its members are in their electorates.
+     */
+    static void seed(Api api, String name, java.util.function.Consumer<String> moreMembers) throws Exception {
+        DemoServer demo = new DemoServer(api, name);
+        demo.moreMembers = moreMembers;
+        demo.seed();
+    }
+
+    private java.util.function.Consumer<String> moreMembers = realm -> { };
 
     private void seed() throws Exception {
         String json;
@@ -86,6 +98,7 @@ public final class DemoServer {
             check(api.updateAccount(realm, accessToken, member.getValue()), 204, member.getKey() + "'s profile");
         }
         awardReputation();
+        moreMembers.accept(realm);
         holdElections();
     }
 
