@@ -13,7 +13,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -47,8 +46,8 @@ class UpgradeIT {
         Assumptions.assumeTrue(shared.database() != Database.H2, "needs a database reachable over JDBC");
         Path work = shared.log().getParent();
         Path currentJar = Path.of(System.getProperty("extension.jar"));
-        KeycloakServer first = shared.separate(work.resolve("keycloak-upgrade"),
-                firstReleaseJar(currentJar, work.resolve("keycloak-community-first-release.jar")), DATABASE);
+        // today's JAR sets the realm up; the schema is then taken back to the first release's over JDBC
+        KeycloakServer first = shared.separate(work.resolve("keycloak-upgrade"), currentJar, DATABASE);
         first.start();
         String realmName;
         Map<String, String> ids = new java.util.LinkedHashMap<>();
@@ -67,6 +66,9 @@ class UpgradeIT {
                     .get("id").asText();
             String realmId = api.get("/admin/realms/" + realmName, api.adminToken()).json().get("id").asText();
             first.stop();
+            try (Connection db = first.connect(DATABASE)) {
+                revertToFirstRelease(db, currentJar);
+            }
             // what joining wrote in the first release: the member row, the time mirrored for tokens, the member role
             try (Connection db = first.connect(DATABASE); PreparedStatement member = db.prepareStatement(
                     "INSERT INTO COMMUNITY_MEMBER (ID, REALM_ID, USER_ID, STATUS, REQUESTED_AT, JOINED_AT, VERSION)"
@@ -91,7 +93,7 @@ class UpgradeIT {
             first.stop();
         }
 
-        KeycloakServer current = first.withJar(currentJar);
+        KeycloakServer current = first;
         current.restart();
         try {
             Api api = new Api(current.baseUrl());
@@ -184,22 +186,50 @@ class UpgradeIT {
         }
     }
 
-    /** Our JAR with the changelog cut back to the first release's files. */
-    private static Path firstReleaseJar(Path currentJar, Path target) throws Exception {
-        Files.copy(currentJar, target, StandardCopyOption.REPLACE_EXISTING);
-        try (FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + target.toUri()), Map.of())) {
-            Path changelog = jar.getPath(CHANGELOG);
-            StringBuilder kept = new StringBuilder();
-            for (String line : Files.readAllLines(changelog)) {
-                boolean include = line.contains("<include ");
-                if (!include || FIRST_RELEASE.stream().anyMatch(line::contains)) {
-                    kept.append(line).append('\n');
+    /**
+     * Takes the schema back to the first release's: drops what every later changelog created (its
+     * tables, and its columns on older tables) and forgets that those changelogs ran, so that today's
+     * JAR applies them again on its next start, as on a real upgrade.
+     */
+    private static void revertToFirstRelease(Connection db, Path jar) throws Exception {
+        List<String> later = new java.util.ArrayList<>();
+        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
+            for (String line : Files.readAllLines(zip.getPath(CHANGELOG))) {
+                java.util.regex.Matcher include = java.util.regex.Pattern.compile("<include file=\"([^\"]+)\"").matcher(line);
+                if (include.find() && FIRST_RELEASE.stream().noneMatch(include.group(1)::endsWith)) {
+                    later.add(0, Files.readString(zip.getPath(include.group(1))));
                 }
             }
-            assertEquals(FIRST_RELEASE.size(), kept.toString().split("<include ", -1).length - 1, kept::toString);
-            Files.writeString(changelog, kept.toString());
+            assertTrue(!later.isEmpty(), "changelogs after the first release");
+            try (Statement sql = db.createStatement()) {
+                java.util.Set<String> dropped = new java.util.HashSet<>();
+                for (String changelog : later) {
+                    org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                            .parse(new java.io.ByteArrayInputStream(changelog.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    org.w3c.dom.NodeList created = xml.getElementsByTagName("createTable");
+                    for (int i = 0; i < created.getLength(); i++) {
+                        String table = ((org.w3c.dom.Element) created.item(i)).getAttribute("tableName");
+                        sql.executeUpdate("DROP TABLE " + table);
+                        dropped.add(table);
+                    }
+                    org.w3c.dom.NodeList added = xml.getElementsByTagName("addColumn");
+                    for (int i = 0; i < added.getLength(); i++) {
+                        org.w3c.dom.Element change = (org.w3c.dom.Element) added.item(i);
+                        String table = change.getAttribute("tableName");
+                        org.w3c.dom.NodeList columns = change.getElementsByTagName("column");
+                        for (int c = 0; c < columns.getLength() && !dropped.contains(table); c++) {
+                            sql.executeUpdate("ALTER TABLE " + table + " DROP COLUMN "
+                                    + ((org.w3c.dom.Element) columns.item(c)).getAttribute("name"));
+                        }
+                    }
+                }
+                StringBuilder firstFiles = new StringBuilder();
+                for (String file : FIRST_RELEASE) {
+                    firstFiles.append(" AND FILENAME NOT LIKE '%").append(file).append("'");
+                }
+                sql.executeUpdate("DELETE FROM DATABASECHANGELOG_COMMUNITY WHERE 1 = 1" + firstFiles);
+            }
         }
-        return target;
     }
 
     private static void deleteRecursively(Path dir) throws Exception {
