@@ -133,6 +133,7 @@ class ElectionIntegrityIT {
         }
         act(id, "close");
         JsonNode preview = Expect.ok(api.get(realm.adminPath("/elections/" + id + "/results"), admin), 200);
+        assertTrue(preview.hasNonNull("countedAt"), "a stored count says when it was made: " + preview);
         Thread.sleep(20);
         assertEquals(preview, Expect.ok(api.get(realm.adminPath("/elections/" + id + "/results"), admin), 200),
                 "the second read is the stored count");
