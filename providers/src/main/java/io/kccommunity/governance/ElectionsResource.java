@@ -1,6 +1,7 @@
 package io.kccommunity.governance;
 
 import io.kccommunity.profile.Directory;
+import io.kccommunity.support.Text;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.web.JsonBody;
@@ -169,7 +170,7 @@ public class ElectionsResource {
             throw CommunityError.badRequest("invalid_request", "Name the nominee by exactly one of userId and handle");
         }
         UserModel user = nomination.userId() != null
-                ? (nomination.userId().length() > 36 ? null : session.users().getUserById(realm, nomination.userId()))
+                ? (Text.isId(nomination.userId(), 36) ? session.users().getUserById(realm, nomination.userId()) : null)
                 : Directory.holder(session, realm, nomination.handle());
         if (user == null) {
             throw CommunityError.badRequest("invalid_nominee", "Unknown member");

@@ -290,7 +290,7 @@ public final class Ledger {
         }
         UserModel user;
         if (request.userId() != null) {
-            user = request.userId().length() > 36 ? null : session.users().getUserById(realm, request.userId());
+            user = Text.isId(request.userId(), 36) ? session.users().getUserById(realm, request.userId()) : null;
         } else {
             user = Directory.holder(session, realm, request.handle());
         }

@@ -40,6 +40,14 @@ public final class Text {
                 ? null : value.strip();
     }
 
+    /**
+     * Whether {@code id} can name a Keycloak object (a user id): at most {@code max} characters, no
+     * control characters (PostgreSQL refuses a NUL in a query parameter with a database error).
+     */
+    public static boolean isId(String id, int max) {
+        return id != null && !id.isEmpty() && id.length() <= max && id.chars().noneMatch(Character::isISOControl);
+    }
+
     public static CommunityError invalid(String field, String rule) {
         return CommunityError.badRequest("invalid_" + field, field + " " + rule);
     }

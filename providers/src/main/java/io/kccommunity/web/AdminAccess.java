@@ -1,5 +1,6 @@
 package io.kccommunity.web;
 
+import io.kccommunity.support.Text;
 import jakarta.ws.rs.ForbiddenException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -55,7 +56,7 @@ public final class AdminAccess {
 
     /** A user of this realm by id, or 404 {@code user_not_found} (also for another realm's users). */
     public static UserModel user(KeycloakSession session, RealmModel realm, String userId) {
-        UserModel user = userId == null || userId.length() > 255 ? null : session.users().getUserById(realm, userId);
+        UserModel user = Text.isId(userId, 255) ? session.users().getUserById(realm, userId) : null;
         if (user == null) {
             throw CommunityError.notFound("user_not_found", "No user with this id in this realm");
         }
