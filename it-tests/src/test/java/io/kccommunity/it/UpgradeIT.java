@@ -212,6 +212,17 @@ class UpgradeIT {
                         sql.executeUpdate("DROP TABLE " + table);
                         dropped.add(table);
                     }
+                    // an index on an older table: MariaDB keeps it without the dropped column, so drop it first
+                    org.w3c.dom.NodeList indexes = xml.getElementsByTagName("createIndex");
+                    boolean postgres = db.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                    for (int i = 0; i < indexes.getLength(); i++) {
+                        org.w3c.dom.Element index = (org.w3c.dom.Element) indexes.item(i);
+                        String table = index.getAttribute("tableName");
+                        if (!dropped.contains(table)) {
+                            sql.executeUpdate(postgres ? "DROP INDEX IF EXISTS " + index.getAttribute("indexName")
+                                    : "DROP INDEX " + index.getAttribute("indexName") + " ON " + table);
+                        }
+                    }
                     org.w3c.dom.NodeList added = xml.getElementsByTagName("addColumn");
                     for (int i = 0; i < added.getLength(); i++) {
                         org.w3c.dom.Element change = (org.w3c.dom.Element) added.item(i);
