@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Phases follow the clock, not the sweep: on a server of its own that sweeps at the product's
- * default interval (an hour, so no sweep runs during the test), nominations open, voting opens and
+ * default interval (an hour, and a node checks hourly too, so no sweep runs during the test), nominations open, voting opens and
  * voting closes at the second the schedule says.
  */
 @ExtendWith(RealKeycloak.class)

@@ -167,10 +167,15 @@ public final class KeycloakServer {
     /** The sweep's lease: a run its node left unfinished is resumed this long after the node's last step, at most. */
     public static final int SWEEP_LEASE_SECONDS = 5;
     private int sweepIntervalSeconds = SWEEP_INTERVAL_SECONDS;
+    private int sweepLeaseSeconds = SWEEP_LEASE_SECONDS;
 
-    /** Runs this server's timed sweep every {@code seconds} (the product's default is 3600). */
+    /**
+     * Runs this server's timed sweep every {@code seconds} (the product's default is 3600) under a lease as
+     * long: a node checks every lease period too, so on a new database no first run comes before then.
+     */
     public KeycloakServer sweepingEvery(int seconds) {
         sweepIntervalSeconds = seconds;
+        sweepLeaseSeconds = seconds;
         return this;
     }
 
@@ -180,7 +185,7 @@ public final class KeycloakServer {
                 "--hostname-strict=false",
                 // the advocacy sweep every few seconds, so tests see expiries without waiting an hour
                 "--spi-events-listener--community--sweep-interval=" + sweepIntervalSeconds,
-                "--spi-events-listener--community--sweep-lease=" + SWEEP_LEASE_SECONDS));
+                "--spi-events-listener--community--sweep-lease=" + sweepLeaseSeconds));
         command.addAll(cacheOptions());
         command.addAll(databaseOptions());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
