@@ -1,8 +1,22 @@
 // Bundles the Account Console with our Community pages into the community account theme's resources.
 // Keycloak's keycloak.v3 index.ftl (our theme's parent) loads the entry named in .vite/manifest.json.
 import { build } from "esbuild";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+// Keycloak's UI packages import PatternFly's class maps without an extension
+// ("@patternfly/react-styles/css/components/Avatar/avatar"), as Vite resolves them: to the ES module. esbuild
+// would take the CommonJS file, whose default export an ES module sees as { default: ... }; the masthead's
+// avatar then failed. This points such imports at the .mjs file.
+const patternflyClassMaps = {
+  name: "patternfly-class-maps",
+  setup(build) {
+    build.onResolve({ filter: /^@patternfly\/react-styles\/css\/.+\/[^./]+$/ }, (args) => {
+      const file = resolve("node_modules", `${args.path}.mjs`);
+      return existsSync(file) ? { path: file } : undefined;
+    });
+  },
+};
 
 const out = process.argv[2] ?? "dist";
 await build({
@@ -20,6 +34,7 @@ await build({
   define: { "process.env.NODE_ENV": '"production"' },
   loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".svg": "file", ".png": "file", ".jpg": "file" },
   logLevel: "warning",
+  plugins: [patternflyClassMaps],
 });
 mkdirSync(join(out, ".vite"), { recursive: true });
 writeFileSync(join(out, ".vite", "manifest.json"), JSON.stringify({
