@@ -180,6 +180,7 @@ public final class KeycloakServer {
     }
 
     private void launch() throws Exception {
+        clearGzipCache();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--hostname-strict=false",
@@ -300,6 +301,21 @@ public final class KeycloakServer {
      * On a shared database every node is clustered as in production (Infinispan, jdbc-ping discovery
      * through the database) on loopback ports of its own; embedded H2 serves one node only.
      */
+    /**
+     * Keycloak keeps gzipped theme resources on disk under its own version only, so a changed JAR's pages
+     * would be served from the last run's copies to every browser (it sends Accept-Encoding: gzip).
+     */
+    private void clearGzipCache() throws IOException {
+        Path cache = home.resolve("data/tmp/kc-gzip-cache");
+        if (Files.isDirectory(cache)) {
+            try (var files = Files.walk(cache)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     private List<String> cacheOptions() {
         if (database == Database.H2) {
             return List.of("--cache=local");
