@@ -1,11 +1,12 @@
 import { useAccountAlerts } from "@keycloak/keycloak-account-ui";
 import {
-  ActionGroup, Alert, Button, Checkbox, ClipboardCopy, Form, FormGroup, FormHelperText, FormSelect, FormSelectOption,
+  ActionGroup, Alert, Button, Checkbox, Form, FormGroup, FormHelperText, FormSelect, FormSelectOption,
   HelperText, HelperTextItem, Radio, TextInput,
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCommunityApi } from "./api.js";
+import { useCommunityApi, useErrorAlert } from "./api.js";
+import { Secrets } from "./Secrets.jsx";
 
 export const RANKED = ["irv", "meek-stv", "scottish-stv", "schulze"];
 
@@ -16,7 +17,9 @@ export const RANKED = ["irv", "meek-stv", "scottish-stv", "schulze"];
 export const Ballot = ({ election, onChange }) => {
   const { t } = useTranslation();
   const api = useCommunityApi();
-  const { addAlert, addError } = useAccountAlerts();
+  const { addAlert } = useAccountAlerts();
+  const showError = useErrorAlert();
+  const [refused, setRefused] = useState();
   const [ranks, setRanks] = useState({});
   const [choices, setChoices] = useState([]);
   const [answer, setAnswer] = useState();
@@ -49,10 +52,12 @@ export const Ballot = ({ election, onChange }) => {
       }
       setReceipt(answerBody.receipt);
       setVerified(undefined);
+      setRefused(undefined);
       addAlert(t(answerBody.changed ? "communityBallotChanged" : "communityBallotCast"));
-      if (!issued) onChange();
+      if (answerBody.changeKey) onChange();
     } catch (error) {
-      addError(error.message);
+      setRefused(error.error === "already_voted" ? t("communityChangeKeyRefused") : undefined);
+      showError(error);
     }
   };
   const verify = async (event) => {
@@ -70,13 +75,10 @@ export const Ballot = ({ election, onChange }) => {
 
   return (
     <>
-      {issued && (
-        <Alert variant="success" isInline title={t("communityKeepCodes")} className="pf-v5-u-mb-md">
-          <p>{t("communityReceiptShare")}</p>
-          <ClipboardCopy isReadOnly hoverTip={t("communityCopy")} clickTip={t("communityCopied")} data-testid="community-receipt"
-            className="pf-v5-u-mb-sm">{issued.receipt}</ClipboardCopy>
-          <p>{t("communityChangeKeyKeep")}</p>
-          <ClipboardCopy isReadOnly hoverTip={t("communityCopy")} clickTip={t("communityCopied")} data-testid="community-change-key">{issued.changeKey}</ClipboardCopy>
+      {issued && <Secrets election={election} issued={issued} />}
+      {voted && !issued && (
+        <Alert variant="info" isInline title={t("communityAlreadyVoted")} className="pf-v5-u-mb-md" data-testid="community-already-voted">
+          {t("communityAlreadyVotedHelp")}
         </Alert>
       )}
       <Form onSubmit={cast}>
@@ -112,8 +114,10 @@ export const Ballot = ({ election, onChange }) => {
         {voted && (
           <FormGroup label={t("communityChangeKey")} fieldId={`change-key-${election.id}`}>
             <TextInput id={`change-key-${election.id}`} value={changeKey} onChange={(_, v) => setChangeKey(v)}
-              autoComplete="off" data-testid="community-change-key-input" />
-            {hint(t("communityChangeKeyHelp"))}
+              autoComplete="off" data-testid="community-change-key-input" validated={refused ? "error" : "default"} />
+            {refused
+              ? <FormHelperText><HelperText><HelperTextItem variant="error" data-testid="community-change-refused">{refused}</HelperTextItem></HelperText></FormHelperText>
+              : hint(t("communityChangeKeyHelp"))}
           </FormGroup>
         )}
         <ActionGroup>

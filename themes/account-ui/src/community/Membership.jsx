@@ -1,45 +1,49 @@
 import { useAccountAlerts } from "@keycloak/keycloak-account-ui";
 import {
-  Button, Card, CardBody, CardTitle, Checkbox, DescriptionList, DescriptionListDescription,
-  DescriptionListGroup, DescriptionListTerm,
+  Button, Card, CardBody, CardTitle, Checkbox, DescriptionList, DescriptionListDescription, DescriptionListGroup,
+  DescriptionListTerm, List, ListItem, Modal,
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCommunityApi } from "./api.js";
-import { Field, formatDate } from "./format.jsx";
+import { useCommunityApi, useErrorAlert } from "./api.js";
+import { Field, formatDate, localized } from "./format.jsx";
 
 export const Membership = ({ me, onChange }) => {
   const { t, i18n } = useTranslation();
   const api = useCommunityApi();
-  const { addAlert, addError } = useAccountAlerts();
+  const { addAlert } = useAccountAlerts();
+  const showError = useErrorAlert();
   const [accepted, setAccepted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const { membership, community } = me;
   const conduct = community.codeOfConductVersion;
   const member = ["active", "pending"].includes(membership.status);
+  const pitch = localized(community.description, i18n.language);
+  const benefits = localized(community.benefits, i18n.language) || [];
 
-  const join = async () => {
+  const act = (call, message) => async () => {
     try {
-      await api.post("/membership", conduct ? { acceptedCodeOfConductVersion: conduct } : {});
-      addAlert(t("communityJoined"));
+      await call();
+      addAlert(t(message));
+      setConfirming(false);
       onChange();
     } catch (error) {
-      addError(error.message);
+      showError(error);
     }
   };
-  const leave = async () => {
-    try {
-      await api.remove("/membership");
-      addAlert(t("communityLeft"));
-      onChange();
-    } catch (error) {
-      addError(error.message);
-    }
-  };
+  const join = act(() => api.post("/membership", conduct ? { acceptedCodeOfConductVersion: conduct } : {}), "communityJoined");
+  const leave = act(() => api.remove("/membership"), "communityLeft");
 
   return (
-    <Card>
+    <Card id="community-membership">
       <CardTitle component="h2">{t("communityMembership")}</CardTitle>
       <CardBody>
+        {!member && pitch && <p className="pf-v5-u-mb-md" data-testid="community-pitch">{pitch}</p>}
+        {!member && benefits.length > 0 && (
+          <List className="pf-v5-u-mb-md" data-testid="community-benefits">
+            {benefits.map((b) => <ListItem key={b}>{b}</ListItem>)}
+          </List>
+        )}
         <DescriptionList isHorizontal>
           <Field term={t("communityStatus")}>{t(`communityStatus.${membership.status}`)}</Field>
           {membership.since && <Field term={t("communityMemberSince")}>{formatDate(membership.since, i18n.language)}</Field>}
@@ -55,7 +59,9 @@ export const Membership = ({ me, onChange }) => {
           )}
         </DescriptionList>
         {member ? (
-          <Button variant="secondary" className="pf-v5-u-mt-md" onClick={leave}>{t("communityLeave")}</Button>
+          <Button variant="secondary" className="pf-v5-u-mt-md" onClick={() => setConfirming(true)} data-testid="community-leave">
+            {t(membership.status === "pending" ? "communityWithdraw" : "communityLeave")}
+          </Button>
         ) : (
           <>
             {conduct && (
@@ -63,9 +69,31 @@ export const Membership = ({ me, onChange }) => {
                 onChange={(_, checked) => setAccepted(checked)}
                 label={t("communityAcceptCodeOfConduct", { version: conduct })} />
             )}
-            <Button className="pf-v5-u-mt-md" isDisabled={conduct && !accepted} onClick={join}>{t("communityJoin")}</Button>
+            <Button className="pf-v5-u-mt-md" isDisabled={conduct && !accepted} onClick={join} data-testid="community-join">{t("communityJoin")}</Button>
           </>
         )}
+        <Modal variant="small" title={t("communityLeaveTitle")} titleIconVariant="warning" isOpen={confirming}
+          onClose={() => setConfirming(false)} data-testid="community-leave-confirm"
+          actions={[
+            <Button key="leave" variant="danger" onClick={leave} data-testid="community-leave-confirmed">{t("communityLeaveConfirm")}</Button>,
+            <Button key="cancel" variant="link" onClick={() => setConfirming(false)} data-testid="community-leave-cancel">{t("cancel")}</Button>,
+          ]}>
+          <p>{t("communityLeaveWarning")}</p>
+          {me.roles.length > 0 && (
+            <>
+              <p className="pf-v5-u-mt-sm">{t("communityLeaveRoles")}</p>
+              <List data-testid="community-leave-roles">
+                {me.roles.map((r) => <ListItem key={r.role}>{t(`communityRole.${r.role}`, r.role)}</ListItem>)}
+              </List>
+            </>
+          )}
+          {me.circles?.length > 0 && (
+            <>
+              <p className="pf-v5-u-mt-sm">{t("communityLeaveCircles")}</p>
+              <List>{me.circles.map((c) => <ListItem key={c.slug}>{c.name || c.slug}</ListItem>)}</List>
+            </>
+          )}
+        </Modal>
       </CardBody>
     </Card>
   );

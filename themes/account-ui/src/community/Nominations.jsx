@@ -2,12 +2,13 @@ import { useAccountAlerts } from "@keycloak/keycloak-account-ui";
 import { ActionGroup, Button, Form, FormGroup, TextArea, TextInput } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCommunityApi } from "./api.js";
+import { useCommunityApi, useErrorAlert } from "./api.js";
 
 export const Nominations = ({ election, me, onChange }) => {
   const { t } = useTranslation();
   const api = useCommunityApi();
-  const { addAlert, addError } = useAccountAlerts();
+  const { addAlert } = useAccountAlerts();
+  const showError = useErrorAlert();
   const [handle, setHandle] = useState("");
   const [statement, setStatement] = useState("");
   const path = `/elections/${election.id}`;
@@ -22,7 +23,7 @@ export const Nominations = ({ election, me, onChange }) => {
       setStatement("");
       onChange();
     } catch (error) {
-      addError(error.message);
+      showError(error);
     }
   };
   const statementField = (

@@ -1,34 +1,80 @@
-import { usePromise } from "@keycloak/keycloak-account-ui";
-import { Card, CardBody, CardTitle, DescriptionList } from "@patternfly/react-core";
+import { useEnvironment, usePromise } from "@keycloak/keycloak-account-ui";
+import { Avatar, Card, CardBody, CardTitle, DescriptionList, Flex, FlexItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCommunityApi } from "./api.js";
-import { Field } from "./format.jsx";
+import { Field, formatDate } from "./format.jsx";
+
+/** The profile fields' labels, as Personal info shows them. */
+const FIELD_KEYS = {
+  handle: "communityHandle", displayName: "communityDisplayName", bio: "communityBio", interests: "communityInterests",
+  location: "communityLocation", website: "communityWebsite", avatarUrl: "communityAvatarUrl", languages: "communityLanguages",
+};
+
+const safeUrl = (value) => {
+  try {
+    const url = new URL(value);
+    return ["https:", "http:"].includes(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+};
 
 /** The member's public profile as others see it; edited under Personal info. Everything is shown as text. */
 export const Profile = ({ me }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useCommunityApi();
+  const { environment } = useEnvironment();
   const [profile, setProfile] = useState();
   const handle = me.profile.handle;
   usePromise(() => (handle ? api.get(`/members/${encodeURIComponent(handle)}`) : Promise.resolve(null)), setProfile, [handle]);
+  const personalInfo = new URL(environment.baseUrl).pathname;
+  const website = safeUrl(profile?.website);
+  const avatar = safeUrl(profile?.avatarUrl);
+  const missing = me.profile.missing || [];
 
   return (
     <Card>
       <CardTitle component="h2">{t("communityProfileHeader")}</CardTitle>
       <CardBody>
-        {!handle && <p>{t("communityNoHandle")}</p>}
+        {!handle && <p><a href={personalInfo}>{t("communityNoHandle")}</a></p>}
         {profile && (
-          <DescriptionList isHorizontal data-testid="community-profile">
-            <Field term={t("communityHandle")}>{profile.handle}</Field>
-            {profile.displayName && <Field term={t("communityDisplayName")}>{profile.displayName}</Field>}
-            {profile.bio && <Field term={t("communityBio")}><span data-testid="community-bio">{profile.bio}</span></Field>}
-            {profile.interests?.length > 0 && <Field term={t("communityInterests")}>{profile.interests.join(", ")}</Field>}
-            {profile.location && <Field term={t("communityLocation")}>{profile.location}</Field>}
-            {profile.website && <Field term={t("communityWebsite")}>{profile.website}</Field>}
-            <Field term={t("communityProfileVisibility")}>{t(`communityVisibility.${profile.visibility}`, profile.visibility)}</Field>
-            <Field term={t("communityProfileCompleteness")}>{me.profile.completeness}%</Field>
-          </DescriptionList>
+          <Flex alignItems={{ default: "alignItemsFlexStart" }} flexWrap={{ default: "nowrap" }}>
+            {avatar && <FlexItem><Avatar src={avatar} alt={t("communityAvatar")} size="lg" data-testid="community-avatar" /></FlexItem>}
+            <FlexItem grow={{ default: "grow" }}>
+              <DescriptionList isHorizontal data-testid="community-profile">
+                <Field term={t("communityHandle")}>{profile.handle}</Field>
+                {profile.displayName && <Field term={t("communityDisplayName")}>{profile.displayName}</Field>}
+                {profile.bio && <Field term={t("communityBio")}><span data-testid="community-bio">{profile.bio}</span></Field>}
+                {profile.interests?.length > 0 && (
+                  <Field term={t("communityInterests")}>{(profile.interestNames || profile.interests).join(", ")}</Field>
+                )}
+                {profile.location && <Field term={t("communityLocation")}>{profile.location}</Field>}
+                {profile.website && (
+                  <Field term={t("communityWebsite")}>
+                    {website
+                      ? <a href={website} target="_blank" rel="nofollow ugc noopener noreferrer" data-testid="community-website">{profile.website}</a>
+                      : profile.website}
+                  </Field>
+                )}
+                {profile.memberSince && <Field term={t("communityMemberSince")}>{formatDate(profile.memberSince, i18n.language)}</Field>}
+                <Field term={t("communityProfileVisibility")}>{t(`communityVisibility.${profile.visibility}`, profile.visibility)}</Field>
+                <Field term={t("communityProfileCompleteness")}>
+                  <span data-testid="community-completeness">{me.profile.completeness}%</span>
+                  {me.profile.completeness < 100 && (
+                    <>
+                      {" \u00b7 "}
+                      <a href={personalInfo} data-testid="community-complete-profile">
+                        {missing.length > 0
+                          ? t("communityProfileMissing", { fields: missing.map((f) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : f)).join(", ") })
+                          : t("communityOpenPersonalInfo")}
+                      </a>
+                    </>
+                  )}
+                </Field>
+              </DescriptionList>
+            </FlexItem>
+          </Flex>
         )}
       </CardBody>
     </Card>

@@ -23,15 +23,15 @@ export const Reputation = ({ me }) => {
       <CardBody>
         <DescriptionList isHorizontal>
           <Field term={t("communityPoints")}><span data-testid="community-points">{reputation.total}</span></Field>
-          <Field term={t("communityLevel")}>{reputation.level || "-"}</Field>
+          <Field term={t("communityLevel")}><span data-testid="community-level">{reputation.levelName || reputation.level || "-"}</span></Field>
           {reputation.dailyCap > 0 && (
             <Field term={t("communityPointsToday")}>{t("communityPointsTodayOf", { points: reputation.pointsToday, cap: reputation.dailyCap })}</Field>
           )}
         </DescriptionList>
         {next && (
           <Progress className="pf-v5-u-mt-md" value={Math.min(100, (100 * reputation.total) / next.threshold)}
-            title={t("communityNextLevel", { level: next.name, missing: next.missing })}
-            measureLocation="none" aria-label={t("communityNextLevel", { level: next.name, missing: next.missing })} />
+            title={t("communityNextLevel", { level: next.levelName || next.name, missing: next.missing })}
+            measureLocation="none" aria-label={t("communityNextLevel", { level: next.levelName || next.name, missing: next.missing })} />
         )}
         <Title headingLevel="h3" size="md" className="pf-v5-u-mt-lg">{t("communityBadges")}</Title>
         {reputation.badges.length === 0 ? <p>{t("communityNoBadges")}</p> : (
@@ -46,7 +46,7 @@ export const Reputation = ({ me }) => {
         <Title headingLevel="h3" size="md" className="pf-v5-u-mt-lg">{t("communityHistory")}</Title>
         <Table label={t("communityHistory")} testid="community-history"
           headers={[t("communityDate"), t("communityEvent"), t("communityPoints"), t("communityTotal"), t("communityReason")]}
-          rows={history.map((e) => [formatDate(e.createdAt, i18n.language), e.type, e.points > 0 ? `+${e.points}` : e.points, e.total, e.reason || ""])} />
+          rows={history.map((e) => [formatDate(e.createdAt, i18n.language), e.typeName || e.type, e.points > 0 ? `+${e.points}` : e.points, e.total, e.reason || ""])} />
       </CardBody>
     </Card>
   );

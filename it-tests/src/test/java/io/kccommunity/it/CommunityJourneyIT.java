@@ -24,8 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A member's whole journey in a real Chromium, in English and in Polish, on a copy of the demo community:
  * log in, accept the new code of conduct, choose a handle, open Community in the Account Console, see
- * reputation and badges, cast a ranked ballot in the open election, change it with the change key the page
- * kept, verify the receipt; then an admin certifies and the member reads the results. Every expected text
+ * what to do next, reputation and badges, cast a ranked ballot in the open election, save both codes as a
+ * file, change the ballot with the change key the page kept, verify the receipt, reload and see the ballot
+ * counted, be refused a change made with the receipt; on a phone in Spanish too, with the menu and the leave
+ * dialog; then an admin certifies and the members read the results round by round and download the ballots. Every expected text
  * is read from our message bundles, so a missing translation fails here too. Screenshots of each page go to {@code target/screenshots}.
  */
 @ExtendWith(RealKeycloak.class)
@@ -46,9 +48,9 @@ class CommunityJourneyIT {
         Browser.assumeReady("CommunityJourneyIT");
         api = Api.forServer();
         realm = "journey-" + UUID.randomUUID().toString().substring(0, 8);
-        // eve and ola join before the demo's elections open, so they are in their electorates
+        // eve, ola and ivy join before the demo's elections open, so they are in their electorates
         DemoServer.seed(api, realm, demo -> {
-            for (String member : List.of("eve", "ola")) {
+            for (String member : List.of("eve", "ola", "ivy")) {
                 TestRealm.existing(api, demo).createUser(member);
                 String token = memberToken(member);
                 Expect.ok(api.post("/realms/" + demo + "/community/membership", token,
@@ -70,7 +72,7 @@ class CommunityJourneyIT {
     @Test
     @Order(1)
     void aMemberVotesInEnglishAndStands() throws Exception {
-        JsonNode run = vote("eve", "en-US", "en", "eve.bakes", Map.of("election", STEWARDS, "statement", STATEMENT));
+        JsonNode run = vote("eve", "en-US", "en", "eve.bakes", Map.of("election", STEWARDS, "statement", STATEMENT), false);
         assertEquals(201, run.at("/statuses/nominate").asInt(), run::toString);
         assertTrue(run.at("/texts/nominated").asText().contains(STATEMENT), "the statement, as text");
         JsonNode stewards = election(STEWARDS, memberToken("eve"));
@@ -80,36 +82,59 @@ class CommunityJourneyIT {
 
     @Test
     @Order(2)
-    void aMemberVotesInPolish() throws Exception {
-        vote("ola", "pl-PL", "pl", "ola.piecze", null);
+    void aMemberVotesInPolishWithTheKeyboardAlone() throws Exception {
+        JsonNode run = vote("ola", "pl-PL", "pl", "ola.piecze", null, false);
+        assertEquals("community-cast", run.get("focusedAfterRanks").asText(), "Tab after the last rank reaches the cast button");
+    }
+
+    /** On a phone (390x844): the menu is closed on arrival, opens with its toggle and closes once a page is chosen. */
+    @Test
+    @Order(3)
+    void aMemberVotesOnAPhoneInSpanishAndMayCancelLeaving() throws Exception {
+        JsonNode run = vote("ivy", "es-ES", "es", "ivy.hornea", null, true);
+        assertFalse(run.at("/menu/openOnArrival").asBoolean(true), run::toString);
+        assertTrue(run.at("/menu/openAfterToggle").asBoolean(), run::toString);
+        assertFalse(run.at("/menu/openAfterChoosing").asBoolean(true), run::toString);
+        Messages messages = Messages.of("es");
+        String leaving = run.at("/texts/leave-confirm").asText();
+        for (String key : List.of("communityLeaveTitle", "communityLeaveWarning")) {
+            assertTrue(leaving.contains(messages.account(key)), () -> key + " in the leave dialog: " + leaving);
+        }
+        assertEquals("active", Expect.ok(api.get("/realms/" + realm + "/community/membership", memberToken("ivy")), 200)
+                .get("status").asText(), "cancelling the dialog leaves nothing");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anAdminCertifiesAndMembersReadTheResults() throws Exception {
         String elections = "/admin/realms/" + realm + "/community/elections";
         String id = election(ELECTION, memberToken("eve")).get("id").asText();
         Expect.ok(api.post(elections + "/" + id + "/close", api.adminToken(), null), 200);
         Expect.ok(api.post(elections + "/" + id + "/certify", api.adminToken(), null), 200);
         JsonNode results = Expect.ok(api.get("/realms/" + realm + "/community/elections/" + id + "/results", memberToken("eve")), 200);
-        assertEquals(2, results.get("ballots").asInt(), "eve and ola voted: " + results);
+        assertEquals(3, results.get("ballots").asInt(), "eve, ola and ivy voted: " + results);
+        String ballots = api.get("/realms/" + realm + "/community/elections/" + id + "/ballots", memberToken("eve")).body();
 
         for (String[] member : new String[][] {{"eve", "en-US", "en"}, {"ola", "pl-PL", "pl"}}) {
-            JsonNode run = journey(member[0], member[1], "results", null, List.of(), List.of(), null);
+            JsonNode run = journey(member[0], member[1], "results", null, List.of(), List.of(), null, false);
             String page = run.at("/texts/results").asText();
             Messages messages = Messages.of(member[2]);
             assertTrue(page.contains(messages.account("communityPhase.certified")), page);
             assertTrue(page.contains(messages.account("communityWinners")), page);
-            assertTrue(page.contains(messages.account("communityRounds")) || page.contains(messages.account("communityRound")), page);
+            assertTrue(page.contains(messages.account("communityRoundNumber").replace("{{number}}", "1")), page);
+            assertTrue(page.contains(messages.account("communityCandidate")), page);
             for (JsonNode winner : results.get("winners")) {
                 assertTrue(page.contains(winner.asText()), winner + " in " + page);
             }
+            assertEquals(results.get("candidateOrder").size() + 1, run.get("roundRows").asInt(),
+                    "one row per candidate and the quota's: " + results);
+            assertEquals(ballots, run.get("ballotsFile").asText(), "the downloaded ballots are the published BLT");
             assertFalse(run.path("pwned").asBoolean(), "no member-typed HTML ran");
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRealmWithoutCommunitySaysSoOnTheCommunityPage() throws Exception {
         TestRealm plain = TestRealm.create(api, "no-community");
         ObjectNode settings = (ObjectNode) api.get("/admin/realms/" + plain.name, api.adminToken()).json();
@@ -125,11 +150,11 @@ class CommunityJourneyIT {
         assertEquals(0, run.get("errors").size(), () -> "page errors: " + run.get("errors"));
     }
 
-    private JsonNode vote(String member, String browserLocale, String language, String handle, Map<String, String> nominate)
-            throws Exception {
+    private JsonNode vote(String member, String browserLocale, String language, String handle, Map<String, String> nominate,
+                          boolean phone) throws Exception {
         List<String> first = List.of("cyrus", "ana.bakes");
         List<String> second = List.of("ana.bakes", "cyrus", "rye-bob");
-        JsonNode run = journey(member, browserLocale, "vote", handle, first, second, nominate);
+        JsonNode run = journey(member, browserLocale, "vote", handle, first, second, nominate, phone);
         Messages messages = Messages.of(language);
         JsonNode texts = run.get("texts");
 
@@ -144,7 +169,8 @@ class CommunityJourneyIT {
         JsonNode me = Expect.ok(api.get("/realms/" + realm + "/community/me", token), 200);
         String community = texts.get("community").asText();
         for (String text : List.of(messages.account("communityStatus.active"), messages.account("communityPhase.voting"),
-                messages.account("communityMethod.meek-stv"), messages.shared("communityBadges"), ELECTION, handle, BIO)) {
+                messages.account("communityMethod.meek-stv"), messages.shared("communityBadges"), ELECTION, handle, BIO,
+                messages.account("communityNextVote").replace("{{election}}", ELECTION))) {
             assertTrue(community.contains(text), () -> "'" + text + "' on the Community page: " + community);
         }
         assertTrue(community.contains(messages.account("communityPoints") + "\n" + me.at("/reputation/total").asInt())
@@ -162,7 +188,15 @@ class CommunityJourneyIT {
         assertFalse(run.get("changeKey").asText().isEmpty() || run.get("changeKey").asText().equals(run.get("receipt").asText()),
                 run::toString);
         assertEquals(run.get("changeKey").asText(), run.get("changeKeyInForm").asText(), "the page keeps the key to change the ballot");
+        assertTrue(run.get("warnsBeforeSaving").asBoolean(), "leaving asks first while the codes are unsaved");
+        assertFalse(run.get("warnsAfterSaving").asBoolean(), "and no longer once they are saved");
+        assertTrue(run.get("secretsFile").asText().contains(run.get("receipt").asText())
+                && run.get("secretsFile").asText().contains(run.get("changeKey").asText()), run::toString);
         assertEquals(200, run.at("/statuses/ballot-1").asInt(), run::toString);
+        assertTrue(texts.get("reloaded").asText().contains(messages.account("communityAlreadyVoted")), "after a reload: voted");
+        assertEquals(409, run.at("/statuses/changeWithReceipt").asInt(), run::toString);
+        assertTrue(run.get("refusedAlert").asText().contains(messages.account("communityError.already_voted")), run::toString);
+        assertTrue(texts.get("change-refused").asText().contains(messages.account("communityChangeKeyRefused")), run::toString);
         String verified = texts.get("receipt-verified").asText();
         assertTrue(verified.contains(messages.account("communityReceiptIncluded")), verified);
         for (int i = 0; i < second.size(); i++) {
@@ -200,12 +234,15 @@ class CommunityJourneyIT {
     }
 
     private JsonNode journey(String member, String locale, String step, String handle, List<String> first, List<String> second,
-                             Map<String, String> nominate) throws Exception {
+                             Map<String, String> nominate, boolean phone) throws Exception {
         Map<String, Object> config = new java.util.HashMap<>(Map.of("baseUrl", api.baseUrl(), "realm", realm,
                 "username", member, "password", "pw-" + member, "locale", locale, "step", step,
-                "screenshots", Browser.screenshots().toString(), "prefix", "journey-" + member + "-" + step,
+                "screenshots", Browser.screenshots().toString(), "prefix", "journey-" + member + "-" + step + (phone ? "-phone" : ""),
                 "election", ELECTION, "first", first));
         config.put("second", second);
+        config.put("phone", phone);
+        config.put("leave", phone);
+        config.put("keyboard", "ola".equals(member));
         if (handle != null) {
             config.put("handle", handle);
         }

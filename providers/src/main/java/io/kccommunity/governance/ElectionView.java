@@ -13,7 +13,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * An election as members and admins read it; members see accepted candidates only, admins also the
- * size of the fixed electorate ({@code eligibleVoters}, {@code eligibleCandidates}) once it is fixed.
+ * size of the fixed electorate ({@code eligibleVoters}, {@code eligibleCandidates}) once it is fixed;
+ * members the number of eligible voters once voting has closed, beside the turnout.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ElectionView(String id, String title, Map<String, String> description, String method, int seats,
@@ -60,7 +61,7 @@ public record ElectionView(String id, String title, Map<String, String> descript
                 iso(e.getNominationsOpenAt()), iso(e.getVotingOpensAt()), iso(e.getVotingClosesAt()),
                 Json.read(e.getEligibility(), ElectionRequest.Eligibility.class), e.getWinnerRole(), e.getTermDays(),
                 candidates, countable ? elections.turnout(e) : null, you,
-                admin ? e.getEligibleVoters() : null, admin ? e.getEligibleCandidates() : null);
+                admin || countable ? e.getEligibleVoters() : null, admin ? e.getEligibleCandidates() : null);
     }
 
     static Results results(Elections elections, Certification counts, ElectionEntity e) {

@@ -36,7 +36,10 @@ class MessageBundlesTest {
             "communitySource.", List.of("rule", "manual", "election"),
             "communityCondition.", List.of("reputation", "level", "badges", "membershipDays", "eventCount", "nominated"),
             "communityAnswer.", List.of("yes", "no"),
-            "communityVisibility.", List.of("public", "members", "private"));
+            "communityVisibility.", List.of("public", "members", "private"),
+            "communityError.", List.of("already_voted", "invalid_phase", "invalid_ballot", "not_a_member", "invalid_nominee",
+                    "too_many_candidates", "receipt_not_found", "already_nominated", "code_of_conduct_not_accepted",
+                    "election_not_found", "not_nominated", "insufficient_scope", "community_not_enabled", "already_member"));
 
     @Test
     void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
