@@ -20,6 +20,10 @@
             <div class="${properties.kcFormGroupClass!}">
                 <input class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
                        type="submit" value="${msg("doSubmit")}"/>
+                <#if postponable?? && postponable>
+                    <button id="community-not-now" class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
+                            type="submit" name="postpone" value="true" formnovalidate>${msg("communityCompleteProfileLater")}</button>
+                </#if>
             </div>
         </form>
     </#if>

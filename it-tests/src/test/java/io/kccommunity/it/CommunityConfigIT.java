@@ -122,6 +122,48 @@ class CommunityConfigIT {
         assertEquals(before, api.get(path, admin).body(), "rejected updates changed nothing");
     }
 
+    /** The join card's pitch: admins write it per language, users who may join read it in /me. */
+    @Test
+    void aPitchPerLanguageRoundTripsAndReachesUsersWhoMayJoin() {
+        TestRealm realm = TestRealm.create(api, "pitch");
+        realm.enableCommunity(Map.of("name", "Bakers"));
+        String admin = api.adminToken();
+        String path = realm.adminPath("/config");
+        int events = realm.adminEvents("COMMUNITY_CONFIG").size();
+        Map<String, Object> pitch = Map.of(
+                "description", Map.of("en", "We bake <b>bread</b>.\nEvery week.", "pl", "Pieczemy chleb."),
+                "benefits", Map.of("en", List.of("Recipes", "Live classes"), "pl", List.of("Przepisy")));
+        JsonNode saved = Expect.ok(api.put(path, admin, pitch), 200);
+        assertEquals("We bake <b>bread</b>.\nEvery week.", saved.at("/description/en").asText(), saved::toString);
+        assertFalse(saved.get("profileCompletionPostponable").asBoolean(), "off by default");
+        JsonNode read = Expect.ok(api.get(path, admin), 200);
+        assertEquals(saved, read);
+        assertEquals("[\"Recipes\",\"Live classes\"]", read.at("/benefits/en").toString());
+        assertEquals(events + 1, realm.adminEvents("COMMUNITY_CONFIG").size(), "an admin event for the change");
+        Expect.ok(api.put(path, admin, pitch), 200);
+        assertEquals(events + 1, realm.adminEvents("COMMUNITY_CONFIG").size(), "none for the same pitch again");
+
+        realm.createUser("visitor");
+        JsonNode community = Expect.ok(api.get(realm.path("/me"), realm.token("visitor")), 200).get("community");
+        assertEquals("Pieczemy chleb.", community.at("/description/pl").asText(), community::toString);
+        assertEquals("Przepisy", community.at("/benefits/pl/0").asText());
+        assertFalse(community.has("enabled") || community.has("profileCompletionPostponable"), community::toString);
+
+        String before = api.get(path, admin).body();
+        Expect.error(api.put(path, admin, Map.of("description", List.of("x"))), 400, "invalid_request");
+        Expect.error(api.put(path, admin, Map.of("description", Map.of("english", "x"))), 400, "invalid_description");
+        Expect.error(api.put(path, admin, Map.of("description", Map.of("en", "d".repeat(1001)))), 400, "invalid_description");
+        Expect.error(api.put(path, admin, Map.of("description", Map.of("en", "bread \ud83c\udf5e"))), 400, "invalid_description");
+        Expect.error(api.put(path, admin, Map.of("benefits", Map.of("en", "Recipes"))), 400, "invalid_request");
+        Expect.error(api.put(path, admin, Map.of("benefits", Map.of("en", java.util.Collections.nCopies(9, "x")))), 400, "invalid_benefits");
+        Expect.error(api.put(path, admin, Map.of("benefits", Map.of("en", List.of("b".repeat(121))))), 400, "invalid_benefits");
+        Expect.error(api.put(path, admin, Map.of("profileCompletionPostponable", "yes")), 400, "invalid_request");
+        assertEquals(before, api.get(path, admin).body(), "rejected updates changed nothing");
+
+        JsonNode cleared = Expect.ok(api.put(path, admin, Map.of("description", Map.of(), "benefits", Map.of())), 200);
+        assertEquals(0, cleared.get("description").size() + cleared.get("benefits").size(), cleared::toString);
+    }
+
     @Test
     void hostileButPrintableNamesAreStoredVerbatimAndReturnedAsJsonStrings() {
         TestRealm realm = TestRealm.create(api, "hostile");

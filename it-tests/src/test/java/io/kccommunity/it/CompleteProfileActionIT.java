@@ -57,6 +57,7 @@ class CompleteProfileActionIT {
         assertTrue(done.reachedApp(), done::toString);
         JsonNode account = api.get("/realms/" + realm.name + "/account/", realm.token("newbie")).json();
         assertEquals("new.baker", account.at("/attributes/handle/0").asText());
+        assertFalse(adminView("newbie").at("/attributes/memberSince/0").asText().isEmpty(), "the mirrors are kept");
 
         BrowserFlow again = new BrowserFlow(api.baseUrl());
         again.openLogin(realm.name, null);
@@ -94,6 +95,66 @@ class CompleteProfileActionIT {
             action.put("enabled", true);
             Expect.ok(api.put(path, api.adminToken(), action), 204);
         }
+    }
+
+    @Test
+    void whereTheRealmAllowsItNotNowFinishesTheLoginAndTheNextLoginAsksAgain() {
+        memberWithoutHandle("later");
+        postponable(true);
+        try {
+            BrowserFlow browser = new BrowserFlow(api.baseUrl());
+            browser.openLogin(realm.name, null);
+            BrowserFlow.Page form = browser.login("later", "pw-later");
+            assertTrue(form.body().contains("community-not-now") && form.body().contains("Not now"), form.body());
+            assertTrue(browser.submit(Map.of("postpone", "true")).reachedApp(), "the login goes on without a handle");
+            assertFalse(adminView("later").path("attributes").has("handle"));
+            assertEquals(0, adminView("later").get("requiredActions").size(), "nothing left on the user");
+            realm.token("later"); // so the member's other apps (a password grant here) are not blocked
+
+            BrowserFlow next = new BrowserFlow(api.baseUrl());
+            next.openLogin(realm.name, "pl");
+            BrowserFlow.Page again = next.login("later", "pw-later");
+            assertTrue(again.body().contains("Nie teraz"), "asked again at the next login, in the member's language");
+            assertTrue(next.submit(Map.of("handle", "later.baker")).reachedApp());
+        } finally {
+            postponable(false);
+        }
+    }
+
+    @Test
+    void withoutTheRealmsPermissionThereIsNoNotNowAndAForgedOneIsRefused() {
+        memberWithoutHandle("eager");
+        BrowserFlow browser = new BrowserFlow(api.baseUrl());
+        browser.openLogin(realm.name, null);
+        BrowserFlow.Page form = browser.login("eager", "pw-eager");
+        assertFalse(form.body().contains("community-not-now") || form.body().contains("Not now"), form.body());
+        BrowserFlow.Page forged = browser.submit(Map.of("postpone", "true"));
+        assertFalse(forged.reachedApp(), forged::toString);
+        assertTrue(forged.body().contains("Please choose a handle"), forged.body());
+    }
+
+    /** The Account Console re-authenticates through the session cookie on every reload: no form then. */
+    @Test
+    void reusingAnOpenSessionAfterJoiningShowsNoFormButTheNextSignInAsks() {
+        realm.createUser("joiner");
+        BrowserFlow browser = new BrowserFlow(api.baseUrl());
+        browser.openLogin(realm.name, null);
+        assertTrue(browser.login("joiner", "pw-joiner").reachedApp());
+        Expect.ok(api.post(realm.path("/membership"), realm.token("joiner"), null), 201);
+        BrowserFlow.Page reload = browser.openLogin(realm.name, null);
+        assertTrue(reload.reachedApp(), "the open session is re-used without a full-page form: " + reload);
+
+        BrowserFlow signIn = new BrowserFlow(api.baseUrl());
+        signIn.openLogin(realm.name, null);
+        assertTrue(signIn.login("joiner", "pw-joiner").body().contains("Complete your community profile"));
+    }
+
+    private void postponable(boolean allowed) {
+        Expect.ok(api.put(realm.adminPath("/config"), api.adminToken(), Map.of("profileCompletionPostponable", allowed)), 200);
+    }
+
+    private JsonNode adminView(String username) {
+        return api.get("/admin/realms/" + realm.name + "/users?username=" + username + "&exact=true", api.adminToken()).json().get(0);
     }
 
     private void memberWithoutHandle(String username) {

@@ -84,7 +84,11 @@ public final class DemoServer {
         check(api.send("POST", "/admin/realms", api.adminToken(), Api.JSON_TYPE, json), 201, "import realm");
         check(api.put("/admin/realms/" + realm + "/community/config", api.adminToken(), Map.of(
                 "enabled", true, "joinPolicy", "open", "name", "The Baker's Circle",
-                "codeOfConductUrl", "https://bakers.example/code-of-conduct", "codeOfConductVersion", "2026-1")), 200,
+                "codeOfConductUrl", "https://bakers.example/code-of-conduct", "codeOfConductVersion", "2026-1",
+                "description", Map.of("en", "Home bakers sharing recipes, tips and a weekly bake-along.",
+                        "pl", "Domowi piekarze dziel\u0105 si\u0119 przepisami, radami i wsp\u00f3lnym pieczeniem co tydzie\u0144."),
+                "benefits", Map.of("en", List.of("Tested recipes", "Live bake-alongs", "A vote on the board"),
+                        "pl", List.of("Sprawdzone przepisy", "Wsp\u00f3lne pieczenie na \u017cywo", "G\u0142os w wyborach zarz\u0105du")))), 200,
                 "enable community");
         useBakeryTopics();
         // the forum lets members join and vote from its own pages: the realm's admin trusts it with that

@@ -66,7 +66,8 @@ final class HostileEndpoints {
                 "{\"reason\":\"r\"}", false);
 
         admin("ConfigAdminResource.get", "GET", "/config", null, false);
-        admin("ConfigAdminResource.update", "PUT", "/config", "{\"name\":\"n\",\"joinPolicy\":\"open\"}", false);
+        admin("ConfigAdminResource.update", "PUT", "/config", "{\"name\":\"n\",\"joinPolicy\":\"open\","
+                + "\"profileCompletionPostponable\":false,\"description\":{\"en\":\"d\"},\"benefits\":{\"en\":[\"b\"]}}", false);
         admin("MembersAdminResource.list", "GET", "/members", null, true);
         admin("MembersAdminResource.get", "GET", "/members/{user}", null, false);
         admin("MembersAdminResource.approve", "POST", "/members/{user}/approve", null, false);

@@ -113,6 +113,7 @@ class ProfileIT {
         JsonNode me = Expect.ok(api.get(realm.path("/me"), realm.token("ana")), 200);
         assertEquals("ana.bakes", me.at("/profile/handle").asText());
         assertEquals(75, me.at("/profile/completeness").asInt(), me::toString);
+        assertEquals("[\"location\",\"avatarUrl\"]", me.at("/profile/missing").toString(), "the empty fields, by attribute");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.kccommunity.advocacy.RoleMappingSync;
 import io.kccommunity.membership.MemberActivatedEvent;
 import io.kccommunity.membership.MemberDeactivatedEvent;
 import io.kccommunity.profile.HandleClaims;
+import io.kccommunity.profile.Mirrors;
 import io.kccommunity.reputation.BuiltInSources;
 import io.kccommunity.reputation.ReputationChangedEvent;
 import io.kccommunity.support.StatelessFactory;
@@ -86,6 +87,7 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
                 Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(CommunitySweep.EXECUTOR);
                 session.getProvider(TimerProvider.class).schedule(() -> sweep.tick(executor), sweep.checkMillis(), SWEEP_TASK);
             }
+            Mirrors.protectAll(factory);
             HandleClaims.repairAll(factory);
         } else if (event instanceof ImportRealmFromRepresentationEvent imported) {
             HandleClaims.repairOnCommit(imported.getSession(), imported::getRealmModel);

@@ -33,9 +33,21 @@ public record CommunityProfile(String handle, String displayName, String bio, Li
 
     /** 0-100: the share of the profile's fields that are filled in. */
     public int completeness() {
-        int filled = count(handle) + count(displayName) + count(bio) + count(location) + count(website) + count(avatarUrl)
-                + (interests.isEmpty() ? 0 : 1) + (languages.isEmpty() ? 0 : 1);
-        return filled * 100 / FIELDS;
+        return (FIELDS - missing().size()) * 100 / FIELDS;
+    }
+
+    /** The attributes of the fields still empty, in the user profile's order, so a page can link to them. */
+    public List<String> missing() {
+        Map<String, Boolean> filled = new LinkedHashMap<>();
+        filled.put("handle", filled(handle));
+        filled.put("displayName", filled(displayName));
+        filled.put("bio", filled(bio));
+        filled.put("interests", !interests.isEmpty());
+        filled.put("location", filled(location));
+        filled.put("website", filled(website));
+        filled.put("avatarUrl", filled(avatarUrl));
+        filled.put("languages", !languages.isEmpty());
+        return filled.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
     }
 
     /** What the member sees of their own profile in {@code /me}. */
@@ -44,11 +56,12 @@ public record CommunityProfile(String handle, String displayName, String bio, Li
         summary.put("handle", handle);
         summary.put("visibility", visibility.name().toLowerCase(java.util.Locale.ROOT));
         summary.put("completeness", completeness());
+        summary.put("missing", missing());
         summary.put("newsletter", newsletter);
         return summary;
     }
 
-    private static int count(String value) {
-        return value == null || value.isBlank() ? 0 : 1;
+    private static boolean filled(String value) {
+        return value != null && !value.isBlank();
     }
 }

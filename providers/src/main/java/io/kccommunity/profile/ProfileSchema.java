@@ -7,12 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import io.kccommunity.setup.RequiredActions;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.userprofile.config.UPAttribute;
-import org.keycloak.representations.userprofile.config.UPAttributePermissions;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.representations.userprofile.config.UPGroup;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -38,16 +36,10 @@ public final class ProfileSchema {
     private ProfileSchema() {
     }
 
-    /**
-     * Attributes only the product writes (membership start, ledger total, badge ids): tokens and
-     * profiles read them, so no user or admin may edit them, whatever the user profile said before.
-     */
-    static final List<String> MIRRORS = List.of("memberSince", "reputation", "badges");
-
     /** Returns true when anything was added or made read-only. */
     public static boolean install(KeycloakSession session, RealmModel realm) {
         if (VERSION.equals(realm.getAttribute(VERSION_ATTRIBUTE))) {
-            return protectMirrors(session);
+            return Mirrors.protect(session);
         }
         UserProfileProvider provider = session.getProvider(UserProfileProvider.class);
         UPConfig config = provider.getConfiguration();
@@ -65,37 +57,11 @@ public final class ProfileSchema {
             }
         }
         provider.setConfiguration(config);
-        protectMirrors(session);
+        Mirrors.protect(session);
         installTexts(session, realm);
         RequiredActions.register(realm, CompleteProfileAction.ID, "Complete community profile", 200);
         realm.setAttribute(VERSION_ATTRIBUTE, VERSION);
         return true;
-    }
-
-    /**
-     * Makes the mirrored attributes read-only for users and admins, bringing back any the admin
-     * removed (an unmanaged attribute may be editable under the realm's unmanaged-attribute policy).
-     */
-    private static boolean protectMirrors(KeycloakSession session) {
-        UserProfileProvider provider = session.getProvider(UserProfileProvider.class);
-        UPConfig config = provider.getConfiguration();
-        UPConfig ours = read();
-        boolean changed = false;
-        for (String name : MIRRORS) {
-            UPAttribute attribute = config.getAttribute(name);
-            if (attribute == null) {
-                config.addOrReplaceAttribute(ours.getAttribute(name));
-                changed = true;
-            } else if (attribute.getPermissions() == null || !attribute.getPermissions().getEdit().isEmpty()) {
-                Set<String> view = attribute.getPermissions() == null ? Set.of() : attribute.getPermissions().getView();
-                attribute.setPermissions(new UPAttributePermissions(view, Set.of()));
-                changed = true;
-            }
-        }
-        if (changed) {
-            provider.setConfiguration(config);
-        }
-        return changed;
     }
 
     private static int installedVersion(RealmModel realm) {

@@ -4,6 +4,8 @@ import io.kccommunity.support.Text;
 import io.kccommunity.web.CommunityError;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -11,11 +13,18 @@ import java.util.regex.Pattern;
  * string clears an optional field.
  */
 public record CommunityConfigUpdate(Boolean enabled, String joinPolicy, String name, String codeOfConductUrl,
-                                    String codeOfConductVersion) {
+                                    String codeOfConductVersion, Map<String, String> description,
+                                    Map<String, List<String>> benefits, Boolean profileCompletionPostponable) {
 
     static final int MAX_NAME = 100;
     static final int MAX_URL = 2048;
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    /** An update of the first settings only. */
+    public CommunityConfigUpdate(Boolean enabled, String joinPolicy, String name, String codeOfConductUrl,
+                                 String codeOfConductVersion) {
+        this(enabled, joinPolicy, name, codeOfConductUrl, codeOfConductVersion, null, null, null);
+    }
 
     /** Validates this update and applies it over {@code current}; throws a 400 naming the bad field. */
     public CommunityConfig applyTo(CommunityConfig current) {
@@ -31,7 +40,9 @@ public record CommunityConfigUpdate(Boolean enabled, String joinPolicy, String n
                 policy,
                 name == null ? current.name() : validName(name),
                 codeOfConductUrl == null ? current.codeOfConductUrl() : validUrl(codeOfConductUrl),
-                codeOfConductVersion == null ? current.codeOfConductVersion() : validVersion(codeOfConductVersion));
+                codeOfConductVersion == null ? current.codeOfConductVersion() : validVersion(codeOfConductVersion),
+                current.pitch().with(description, benefits),
+                profileCompletionPostponable == null ? current.profileCompletionPostponable() : profileCompletionPostponable);
     }
 
     private static String validName(String value) {

@@ -1,5 +1,6 @@
 package io.kccommunity.setup;
 
+import io.kccommunity.support.RealmJson;
 import org.keycloak.models.RealmModel;
 
 /** Reads and writes {@link CommunityConfig} as realm attributes prefixed {@code community.}. */
@@ -10,6 +11,8 @@ public final class CommunitySettings {
     static final String NAME = "community.name";
     static final String COC_URL = "community.codeOfConductUrl";
     static final String COC_VERSION = "community.codeOfConductVersion";
+    static final String PITCH = "community.pitch";
+    static final String POSTPONABLE = "community.profileCompletionPostponable";
 
     private CommunitySettings() {
     }
@@ -21,7 +24,9 @@ public final class CommunitySettings {
                 policy == null ? JoinPolicy.OPEN : policy,
                 realm.getAttribute(NAME),
                 realm.getAttribute(COC_URL),
-                realm.getAttribute(COC_VERSION));
+                realm.getAttribute(COC_VERSION),
+                RealmJson.readShared(realm, PITCH, CommunityPitch.class, pitch -> pitch == null ? CommunityPitch.NONE : pitch),
+                Boolean.parseBoolean(realm.getAttribute(POSTPONABLE)));
     }
 
     /** The community's name as members read it: its own name, else the realm's display name, else the realm's name. */
@@ -43,6 +48,12 @@ public final class CommunitySettings {
         set(realm, NAME, config.name());
         set(realm, COC_URL, config.codeOfConductUrl());
         set(realm, COC_VERSION, config.codeOfConductVersion());
+        if (config.pitch().equals(CommunityPitch.NONE)) {
+            realm.removeAttribute(PITCH);
+        } else {
+            RealmJson.write(realm, PITCH, config.pitch());
+        }
+        set(realm, POSTPONABLE, config.profileCompletionPostponable() ? "true" : null);
     }
 
     private static void set(RealmModel realm, String key, String value) {

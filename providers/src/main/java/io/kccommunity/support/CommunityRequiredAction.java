@@ -4,6 +4,7 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /** Base of our required actions: stateless, one instance serving as provider and factory. */
 public abstract class CommunityRequiredAction extends StatelessFactory<RequiredActionProvider>
@@ -23,6 +24,16 @@ public abstract class CommunityRequiredAction extends StatelessFactory<RequiredA
      */
     protected static boolean isInteractive(RequiredActionContext context) {
         return !context.getUriInfo().getPath().endsWith("/protocol/openid-connect/token");
+    }
+
+    /**
+     * True when the user signs in now, false also when Keycloak re-uses an open session through its
+     * cookie ({@code SSO_AUTH}, set by Keycloak's cookie authenticator): the Account Console and apps
+     * re-authenticate so on every reload, which is no moment for a full-page form.
+     */
+    protected static boolean signsIn(RequiredActionContext context) {
+        return isInteractive(context)
+                && !"true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.SSO_AUTH));
     }
 
     @Override

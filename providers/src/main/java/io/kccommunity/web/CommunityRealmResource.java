@@ -66,9 +66,7 @@ public class CommunityRealmResource {
         RoleViews.Standing standing = RoleViews.standing(new Advocacy(session, realm()), caller.user(), member);
         me.put("roles", standing.roles());
         me.put("progress", standing.progress());
-        Map<String, Object> community = config.toJson();
-        community.remove("enabled");
-        me.put("community", community);
+        me.put("community", config.forMembers());
         return me;
     }
 

@@ -107,6 +107,17 @@ class JsonBodyTest {
     }
 
     @Test
+    void aConfigUpdateReadsThePitchPerLanguage() {
+        CommunityConfigUpdate update = JsonBody.read(JSON, bytes("{\"description\": {\"en\": \"We bake\"}, "
+                + "\"benefits\": {\"pl\": [\"Przepisy\"]}, \"profileCompletionPostponable\": true}"), CommunityConfigUpdate.class, null);
+        assertEquals("We bake", update.description().get("en"));
+        assertEquals(List.of("Przepisy"), update.benefits().get("pl"));
+        assertTrue(update.profileCompletionPostponable());
+        assertTrue(refused(JSON, "{\"benefits\": {\"en\": \"x\"}}", CommunityConfigUpdate.class).startsWith("Field 'benefits"));
+        assertTrue(refused(JSON, "{\"description\": {\"en\": 5}}", CommunityConfigUpdate.class).startsWith("Field 'description"));
+    }
+
+    @Test
     void mistypedFieldsAreNamedWithTheKindOfValueTheyTake() {
         assertEquals("Field 'ranking' must be an array of strings", refused(JSON, "{\"ranking\": \"a\"}", BallotRequest.class));
         assertEquals("Field 'ranking' must be an array of strings", refused(JSON, "{\"ranking\": {}}", BallotRequest.class));
