@@ -27,11 +27,6 @@ public final class Languages {
                 realm.getDefaultLocale());
     }
 
-    /** For a member reached outside any request of theirs (an email): their locale, the realm's, English. */
-    public static List<String> of(RealmModel realm, UserModel user) {
-        return chain(List.of(), user.getFirstAttribute(UserModel.LOCALE), realm.getDefaultLocale());
-    }
-
     /** The order itself, pure; tags that are not language tags (such as {@code *}) are skipped. */
     public static List<String> chain(List<String> accepted, String userLocale, String realmDefault) {
         Set<String> chain = new LinkedHashSet<>();
