@@ -71,8 +71,8 @@ public record Topics(List<Topic> topics) {
      * an option an admin added to the user profile directly); null when it has none.
      */
     Map<String, String> names(String id) {
-        Map<String, String> own = topics.stream().filter(t -> t.id.equals(id)).map(Topic::names).findFirst().orElse(null);
-        return own != null ? own : bundled(id);
+        Topic own = topics.stream().filter(t -> t.id.equals(id)).findFirst().orElse(null);
+        return own != null && own.names != null ? own.names : bundled(id);
     }
 
     /** The topic as a reader of {@code languages} reads it; its id when it has no name. */
