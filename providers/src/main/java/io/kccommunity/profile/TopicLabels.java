@@ -76,7 +76,8 @@ final class TopicLabels {
         Set<String> locales = new TreeSet<>(realm.getRealmLocalizationTexts().keySet());
         locales.addAll(wanted.keySet());
         for (String locale : locales) {
-            Map<String, String> existing = realm.getRealmLocalizationTextsByLocale(locale);
+            // a copy: the realm's map follows the deletions below
+            Map<String, String> existing = new HashMap<>(realm.getRealmLocalizationTextsByLocale(locale));
             Map<String, String> texts = wanted.getOrDefault(locale, Map.of());
             for (String key : existing.keySet()) {
                 if (key.startsWith(Topics.KEY) && !texts.containsKey(key)) {
