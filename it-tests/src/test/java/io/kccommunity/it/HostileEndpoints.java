@@ -82,6 +82,8 @@ final class HostileEndpoints {
                 "{\"points\":5,\"reason\":\"r\"}", false);
         admin("ReputationAdminResource.award", "PUT", "/reputation/members/{user}/badges/{badge}", null, false);
         admin("ReputationAdminResource.revoke", "DELETE", "/reputation/members/{user}/badges/{badge}", null, false);
+        admin("TopicsAdminResource.get", "GET", "/topics", null, false);
+        admin("TopicsAdminResource.update", "PUT", "/topics", "{\"topics\":[{\"id\":\"t\",\"names\":{\"en\":\"T\"}}]}", false);
         admin("AdvocacyAdminResource.rules", "GET", "/advocacy/rules", null, false);
         admin("AdvocacyAdminResource.updateRules", "PUT", "/advocacy/rules", "{\"roles\":{\"guru\":{\"listed\":false}}}", false);
         admin("AdvocacyAdminResource.member", "GET", "/advocacy/members/{user}", null, true);

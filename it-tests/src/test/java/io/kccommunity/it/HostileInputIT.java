@@ -344,7 +344,7 @@ class HostileInputIT {
         StringBuilder state = new StringBuilder(RowCounts.ofRealm(realm));
         String admin = api.adminToken();
         String user = values.get("{user}");
-        for (String read : List.of("/config", "/members?max=100", "/reputation/rules", "/advocacy/rules",
+        for (String read : List.of("/config", "/members?max=100", "/reputation/rules", "/topics", "/advocacy/rules",
                 "/reputation/members/" + user, "/reputation/members/" + user + "/events?max=100", "/elections",
                 "/elections/" + values.get("{election}"))) {
             state.append(read).append(": ").append(api.get(realm.adminPath(read), admin).body()).append('\n');

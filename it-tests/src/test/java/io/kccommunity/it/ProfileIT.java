@@ -62,6 +62,11 @@ class ProfileIT {
             if (!List.of("bio", "reputation", "badges").contains(a.get("name").asText())) {
                 kept.add(a);
             }
+            if (a.get("name").asText().equals("interests")) {
+                // as a version 2 realm had it, with an option the admin added by hand
+                ((ObjectNode) a.get("annotations")).remove("inputOptionLabels");
+                ((ObjectNode) a.at("/validations/options")).set("options", Api.JSON.valueToTree(List.of("how-to", "baking")));
+            }
         });
         config.set("attributes", kept);
         Expect.ok(api.put(profilePath, admin, config), 200);
@@ -73,7 +78,14 @@ class ProfileIT {
         Expect.ok(api.get(profilePath, admin), 200).get("attributes").forEach(a -> attributes.add(a.get("name").asText()));
         assertTrue(attributes.containsAll(List.of("reputation", "badges")), "version 2 fields added: " + attributes);
         assertFalse(attributes.contains("bio"), "a version 1 field the admin removed stays removed: " + attributes);
-        assertEquals("2", Expect.ok(api.get("/admin/realms/" + realm.name, admin), 200).at("/attributes/community.profileSchema").asText());
+        assertEquals("3", Expect.ok(api.get("/admin/realms/" + realm.name, admin), 200).at("/attributes/community.profileSchema").asText());
+        JsonNode interests = null;
+        for (JsonNode a : Expect.ok(api.get(profilePath, admin), 200).get("attributes")) {
+            interests = a.get("name").asText().equals("interests") ? a : interests;
+        }
+        assertEquals("[\"how-to\",\"baking\"]", interests.at("/validations/options/options").toString(), "the admin's options stay");
+        assertEquals("{\"how-to\":\"${communityTopic.how-to}\"}", interests.at("/annotations/inputOptionLabels").toString(),
+                "version 3 labels the options that have names");
     }
 
     @Test

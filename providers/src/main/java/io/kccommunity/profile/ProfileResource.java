@@ -41,7 +41,7 @@ public class ProfileResource {
         if (owner == null || !Memberships.isActive(realm, owner) || !mayView(caller, owner)) {
             throw CommunityError.notFound("profile_not_found", "No visible community profile with this handle");
         }
-        return ProfileView.of(realm, owner);
+        return ProfileView.of(ProfileView.Naming.of(session, realm, caller == null ? null : caller.user()), owner);
     }
 
     /** The directory: active members with a handle and a profile that is not private. */
@@ -49,17 +49,19 @@ public class ProfileResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<ProfileView> directory(@QueryParam("search") String search, @QueryParam("interest") String interest,
                                        @QueryParam("first") String first, @QueryParam("max") String max) {
-        if (Caller.authenticate(session).reader() == Caller.Reader.USER) {
+        Caller caller = Caller.authenticate(session);
+        if (caller.reader() == Caller.Reader.USER) {
             throw CommunityError.forbidden("The member directory is open to members, apps with view-members and user admins");
         }
         if ((search != null && search.length() > 100) || (interest != null && interest.length() > 100)) {
             throw CommunityError.badRequest("invalid_request", "search and interest are at most 100 characters");
         }
         Paging paging = Paging.of(first, max);
+        ProfileView.Naming naming = ProfileView.Naming.of(session, realm, caller.user());
         return Directory.page(session, realm, search, interest, paging).stream()
                 .map(id -> session.users().getUserById(realm, id))
                 .filter(Objects::nonNull)
-                .map(user -> ProfileView.of(realm, user))
+                .map(user -> ProfileView.of(naming, user))
                 .toList();
     }
 

@@ -3,11 +3,11 @@ package io.kccommunity.profile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import io.kccommunity.setup.RequiredActions;
+import io.kccommunity.support.Bundles;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.userprofile.config.UPAttribute;
@@ -25,13 +25,15 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class ProfileSchema {
 
-    static final String VERSION = "2";
+    /** 3: topic names (the interests' option labels and their texts). */
+    static final String VERSION = "3";
     /** The schema version that introduced an attribute (1 unless listed): only newer ones are added on upgrade. */
     private static final Map<String, Integer> INTRODUCED = Map.of("reputation", 2, "badges", 2);
     static final String VERSION_ATTRIBUTE = "community.profileSchema";
-    static final List<String> LOCALES = List.of("en", "es", "pl", "bg", "id");
     private static final String SCHEMA = "/META-INF/community/user-profile.json";
-    private static final String MESSAGES = "/theme-resources/messages/messages_%s.properties";
+    /** Names of items an admin defines: read from the rules and topics, not from realm texts (topics: {@link TopicLabels}). */
+    private static final List<String> NOT_INSTALLED = List.of("communityLevel.", "communityBadge.", "communityEventType.",
+            Topics.KEY);
 
     private ProfileSchema() {
     }
@@ -59,6 +61,7 @@ public final class ProfileSchema {
         provider.setConfiguration(config);
         Mirrors.protect(session);
         installTexts(session, realm);
+        TopicLabels.sync(session, realm, Topics.read(realm), false);
         RequiredActions.register(realm, CompleteProfileAction.ID, "Complete community profile", 200);
         realm.setAttribute(VERSION_ATTRIBUTE, VERSION);
         return true;
@@ -74,11 +77,12 @@ public final class ProfileSchema {
     }
 
     private static void installTexts(KeycloakSession session, RealmModel realm) {
-        for (String locale : LOCALES) {
+        for (String locale : Bundles.LANGUAGES) {
             Map<String, String> existing = realm.getRealmLocalizationTextsByLocale(locale);
-            Properties messages = messages(locale);
+            Properties messages = Bundles.messages(locale);
             for (String key : messages.stringPropertyNames()) {
-                if (key.startsWith("community") && !existing.containsKey(key)) {
+                if (key.startsWith("community") && NOT_INSTALLED.stream().noneMatch(key::startsWith)
+                        && !existing.containsKey(key)) {
                     session.realms().saveLocalizationText(realm, locale, key, messages.getProperty(key));
                 }
             }
@@ -91,17 +95,5 @@ public final class ProfileSchema {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SCHEMA, e);
         }
-    }
-
-    static Properties messages(String locale) {
-        Properties properties = new Properties();
-        try (InputStream in = ProfileSchema.class.getResourceAsStream(MESSAGES.formatted(locale))) {
-            if (in != null) {
-                properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

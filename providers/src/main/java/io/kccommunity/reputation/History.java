@@ -12,9 +12,12 @@ public final class History {
     private History() {
     }
 
-    public static List<EventView> page(KeycloakSession session, RealmModel realm, UserModel user, Paging paging) {
+    /** Each event's type is also named for the reader of this request ({@code reader}: a user of the realm, or null). */
+    public static List<EventView> page(KeycloakSession session, RealmModel realm, UserModel user, Paging paging,
+                                       UserModel reader) {
+        ReputationNames names = ReputationNames.of(session, realm, reader);
         return new ReputationStore(session).history(realm.getId(), user.getId(), paging.first(), paging.max()).stream()
-                .map(e -> EventView.of(e, null))
+                .map(e -> EventView.of(e, null).named(names.type(e.getType())))
                 .toList();
     }
 }

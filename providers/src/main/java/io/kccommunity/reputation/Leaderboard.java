@@ -20,8 +20,9 @@ public final class Leaderboard {
 
     public enum Period { WEEK, MONTH, ALL }
 
+    /** {@code level} is the level's id, {@code levelName} what the reader reads. */
     public record Entry(int rank, String userId, String handle, String displayName, int points, int reputation,
-                        String level) {
+                        String level, String levelName) {
     }
 
     public record Page(String period, List<Entry> entries) {
@@ -49,7 +50,8 @@ public final class Leaderboard {
             case WEEK -> store.leadersSince(realm.getId(), Time.currentTimeMillis() - 7 * 86_400_000L, paging.first(), paging.max());
             case MONTH -> store.leadersSince(realm.getId(), Time.currentTimeMillis() - 30 * 86_400_000L, paging.first(), paging.max());
         };
-        ReputationRules rules = ReputationRules.read(realm);
+        ReputationNames names = ReputationNames.of(session, realm, viewer);
+        ReputationRules rules = names.rules();
         List<Entry> entries = new ArrayList<>();
         for (Object[] row : rows) {
             UserModel user = session.users().getUserById(realm, (String) row[0]);
@@ -57,12 +59,13 @@ public final class Leaderboard {
                 continue;
             }
             int reputation = ReputationSummary.mirroredTotal(user);
+            String level = rules.levelOf(reputation).name();
             CommunityProfile profile = CommunityProfile.of(user);
             boolean shown = profile.visibility() != CommunityProfile.Visibility.PRIVATE || viewerIsAdmin
                     || user.getId().equals(viewer.getId());
             entries.add(new Entry(paging.first() + entries.size() + 1, shown ? user.getId() : null, shown ? profile.handle() : null,
                     shown ? profile.displayName() : null, ((Number) row[1]).intValue(), reputation,
-                    rules.levelOf(reputation).name()));
+                    level, names.level(level)));
         }
         return new Page(period.name().toLowerCase(Locale.ROOT), entries);
     }

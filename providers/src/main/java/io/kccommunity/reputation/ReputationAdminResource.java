@@ -77,7 +77,8 @@ public class ReputationAdminResource {
     public ReputationSummary member(@PathParam("userId") String userId) {
         access.viewUsers();
         UserModel user = user(userId);
-        return ReputationSummary.of(session, realm, user, new MemberStore(session).find(realm.getId(), user.getId()));
+        return ReputationSummary.of(session, realm, user, new MemberStore(session).find(realm.getId(), user.getId()),
+                null);
     }
 
     @GET
@@ -86,7 +87,7 @@ public class ReputationAdminResource {
     public List<EventView> history(@PathParam("userId") String userId, @QueryParam("first") String first,
                                    @QueryParam("max") String max) {
         access.viewUsers();
-        return History.page(session, realm, user(userId), Paging.of(first, max));
+        return History.page(session, realm, user(userId), Paging.of(first, max), null);
     }
 
     /** {@code {"points": -20, "reason": "..."}}: not capped; the floor holds; the reason is required. */

@@ -2,13 +2,10 @@ package io.kccommunity.reputation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kccommunity.support.RealmJson;
-import io.kccommunity.support.Text;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -31,10 +28,9 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
     public static final int MAX_POINTS = 100_000;
     static final Set<String> TIERS = Set.of("bronze", "silver", "gold");
     static final Set<String> RULE_KINDS = Set.of("total", "event-count", "membership-days", "profile-complete", "manual");
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EventType(Integer points, Integer min, Integer max) {
+    public record EventType(Integer points, Integer min, Integer max, Map<String, String> names) {
         boolean allows(int requested) {
             int low = min == null ? points : min;
             int high = max == null ? points : max;
@@ -42,12 +38,15 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
         }
     }
 
-    public record Level(String name, Integer threshold) {
+    /** A level; its {@code name} is its id (in tokens and the API), {@code names} what people read. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Level(String name, Integer threshold, Map<String, String> names) {
     }
 
     /** A badge; {@code rule.kind} is total, event-count, membership-days, profile-complete or manual. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Badge(String id, String name, String description, String tier, String icon, Rule rule) {
+    public record Badge(String id, String name, Map<String, String> names, String description, String tier, String icon,
+                        Rule rule) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,26 +56,37 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
     /** The rules a realm starts with: Stack Exchange's cap, Discourse-like levels. */
     public static ReputationRules defaults() {
         Map<String, EventType> types = new LinkedHashMap<>();
-        types.put("answer-accepted", new EventType(15, null, null));
-        types.put("post-upvoted", new EventType(10, null, null));
-        types.put("post-downvoted", new EventType(-2, null, null));
-        types.put("helpful-flag", new EventType(2, null, null));
-        types.put("bounty", new EventType(50, 1, 500));
+        types.put("answer-accepted", type(15, null, null, "answer-accepted"));
+        types.put("post-upvoted", type(10, null, null, "post-upvoted"));
+        types.put("post-downvoted", type(-2, null, null, "post-downvoted"));
+        types.put("helpful-flag", type(2, null, null, "helpful-flag"));
+        types.put("bounty", type(50, 1, 500, "bounty"));
         Map<String, Integer> builtIn = new LinkedHashMap<>();
         builtIn.put(JOIN, 1);
         builtIn.put(DAILY_LOGIN, 1);
         builtIn.put(PROFILE_COMPLETE, 5);
         return new ReputationRules(types, 200, 1, Map.of(), builtIn,
-                List.of(new Level("newcomer", 0), new Level("member", 50), new Level("regular", 500),
-                        new Level("leader", 2000)),
-                List.of(new Badge("profile-complete", "Introduced", "Completed the community profile", "bronze", null,
+                List.of(level("newcomer", 0), level("member", 50), level("regular", 500), level("leader", 2000)),
+                List.of(badge("profile-complete", "Introduced", "Completed the community profile", "bronze",
                                 new Rule("profile-complete", null, null)),
-                        new Badge("helpful", "Helpful", "Ten answers accepted", "silver", null,
+                        badge("helpful", "Helpful", "Ten answers accepted", "silver",
                                 new Rule("event-count", 10, "answer-accepted")),
-                        new Badge("veteran", "Veteran", "A member for a year", "silver", null,
+                        badge("veteran", "Veteran", "A member for a year", "silver",
                                 new Rule("membership-days", 365, null)),
-                        new Badge("pillar", "Pillar", "Reached 2000 reputation", "gold", null,
+                        badge("pillar", "Pillar", "Reached 2000 reputation", "gold",
                                 new Rule("total", 2000, null))));
+    }
+
+    private static EventType type(int points, Integer min, Integer max, String id) {
+        return new EventType(points, min, max, ReputationNames.bundled(ReputationNames.EVENT_TYPE, id));
+    }
+
+    private static Level level(String id, int threshold) {
+        return new Level(id, threshold, ReputationNames.bundled(ReputationNames.LEVEL, id));
+    }
+
+    private static Badge badge(String id, String name, String description, String tier, Rule rule) {
+        return new Badge(id, name, ReputationNames.bundled(ReputationNames.BADGE, id), description, tier, null, rule);
     }
 
     /** The realm's rules: what is stored over the defaults (so fields added later get their default). */
@@ -99,7 +109,7 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
                 builtIn == null ? current.builtIn : builtIn,
                 levels == null ? current.levels : levels,
                 badges == null ? current.badges : badges);
-        return merged.validated();
+        return RulesValidation.validated(merged);
     }
 
     /** 0 means no cap. */
@@ -154,125 +164,5 @@ public record ReputationRules(Map<String, EventType> eventTypes, Integer dailyCa
 
     public Badge badge(String id) {
         return badges.stream().filter(b -> b.id.equals(id)).findFirst().orElse(null);
-    }
-
-    private ReputationRules validated() {
-        if (eventTypes.size() > 100) {
-            throw Text.invalid("eventTypes", "must hold at most 100 types");
-        }
-        Map<String, EventType> types = new LinkedHashMap<>();
-        eventTypes.forEach((name, type) -> {
-            slug("eventTypes", name);
-            if (BUILT_IN_TYPES.contains(name) || ADJUSTMENT.equals(name)) {
-                throw Text.invalid("eventTypes", "must not redefine the built-in type '" + name + "'");
-            }
-            if (type == null || type.points == null) {
-                throw Text.invalid("eventTypes", "'" + name + "' needs points");
-            }
-            points("eventTypes", type.points);
-            if (type.min != null || type.max != null) {
-                int low = type.min == null ? type.points : type.min;
-                int high = type.max == null ? type.points : type.max;
-                points("eventTypes", low);
-                points("eventTypes", high);
-                if (low > type.points || type.points > high) {
-                    throw Text.invalid("eventTypes", "'" + name + "' needs min <= points <= max");
-                }
-            }
-            types.put(name, type);
-        });
-        range("dailyCap", dailyCap, 0, 1_000_000);
-        range("floor", floor, -1_000_000, 1_000_000);
-        if (sources.size() > 100) {
-            throw Text.invalid("sources", "must name at most 100 apps");
-        }
-        sources.forEach((client, allowed) -> {
-            if (client == null || client.isBlank() || client.length() > 255 || allowed == null) {
-                throw Text.invalid("sources", "maps client ids to lists of event types");
-            }
-            allowed.forEach(t -> {
-                if (!types.containsKey(t)) {
-                    throw Text.invalid("sources", "names the unknown event type '" + t + "'");
-                }
-            });
-        });
-        builtIn.forEach((name, points) -> {
-            if (!BUILT_IN_TYPES.contains(name)) {
-                throw Text.invalid("builtIn", "knows only join, daily-login and profile-complete");
-            }
-            range("builtIn", points, 0, 1000);
-        });
-        validateLevels();
-        validateBadges();
-        return this;
-    }
-
-    private void validateLevels() {
-        if (levels.isEmpty() || levels.size() > 20) {
-            throw Text.invalid("levels", "must hold 1 to 20 levels");
-        }
-        Set<String> names = new HashSet<>();
-        Integer previous = null;
-        for (Level level : levels) {
-            if (level == null || level.threshold == null || Text.clean("levels", level.name, 32) == null) {
-                throw Text.invalid("levels", "each needs a name and a threshold");
-            }
-            if (!names.add(level.name) || !level.name.equals(level.name.strip())) {
-                throw Text.invalid("levels", "names must be unique and trimmed");
-            }
-            if (previous != null && level.threshold <= previous) {
-                throw Text.invalid("levels", "thresholds must increase");
-            }
-            previous = level.threshold;
-        }
-    }
-
-    private void validateBadges() {
-        if (badges.size() > 100) {
-            throw Text.invalid("badges", "must hold at most 100 badges");
-        }
-        Set<String> ids = new HashSet<>();
-        for (Badge badge : badges) {
-            if (badge == null || badge.rule == null) {
-                throw Text.invalid("badges", "each needs an id, a name, a tier and a rule");
-            }
-            slug("badges", badge.id);
-            if (!ids.add(badge.id)) {
-                throw Text.invalid("badges", "ids must be unique");
-            }
-            if (Text.clean("badges", badge.name, 64) == null || !TIERS.contains(badge.tier)) {
-                throw Text.invalid("badges", "'" + badge.id + "' needs a name and a tier (bronze, silver or gold)");
-            }
-            Text.clean("badges", badge.description, 300);
-            Text.clean("badges", badge.icon, 255);
-            Rule rule = badge.rule;
-            if (!RULE_KINDS.contains(rule.kind)) {
-                throw Text.invalid("badges", "rule kinds are " + String.join(", ", RULE_KINDS));
-            }
-            boolean counted = rule.kind.equals("total") || rule.kind.equals("event-count") || rule.kind.equals("membership-days");
-            if (counted) {
-                range("badges", rule.threshold, 0, 100_000_000);
-            }
-            if (rule.kind.equals("event-count") && !eventTypes.containsKey(rule.eventType)
-                    && !BUILT_IN_TYPES.contains(rule.eventType)) {
-                throw Text.invalid("badges", "'" + badge.id + "' counts an unknown event type");
-            }
-        }
-    }
-
-    private static void slug(String field, String value) {
-        if (value == null || !SLUG.matcher(value).matches()) {
-            throw Text.invalid(field, "ids are 1-64 of a-z 0-9 . _ - starting with a letter or digit");
-        }
-    }
-
-    private static void points(String field, int value) {
-        range(field, value, -MAX_POINTS, MAX_POINTS);
-    }
-
-    private static void range(String field, Integer value, int min, int max) {
-        if (value == null || value < min || value > max) {
-            throw Text.invalid(field, "must be a whole number from " + min + " to " + max);
-        }
     }
 }

@@ -11,27 +11,33 @@ import org.keycloak.models.UserModel;
 
 /** A member's reputation as the member sees it in {@code /me}: total, level, progress, badges. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReputationSummary(int total, String level, NextLevel nextLevel, int pointsToday, int dailyCap,
-                                List<BadgeView> badges) {
+public record ReputationSummary(int total, String level, String levelName, NextLevel nextLevel, int pointsToday,
+                                int dailyCap, List<BadgeView> badges) {
 
-    public record NextLevel(String name, int threshold, int missing) {
+    /** {@code name} is the level's id, {@code levelName} what the reader reads. */
+    public record NextLevel(String name, String levelName, int threshold, int missing) {
     }
 
     public record BadgeView(String id, String name, String description, String tier, String icon, String awardedAt) {
     }
 
-    public static ReputationSummary of(KeycloakSession session, RealmModel realm, UserModel user, MemberEntity member) {
-        ReputationRules rules = ReputationRules.read(realm);
+    /** {@code user}'s reputation, named for the reader of this request ({@code reader}: a user of the realm, or null). */
+    public static ReputationSummary of(KeycloakSession session, RealmModel realm, UserModel user, MemberEntity member,
+                                       UserModel reader) {
+        ReputationNames names = ReputationNames.of(session, realm, reader);
+        ReputationRules rules = names.rules();
         int total = member == null ? 0 : member.getReputation();
         int today = member == null || member.getPointsDay() != Ledger.day(org.keycloak.common.util.Time.currentTimeMillis())
                 ? 0 : member.getPointsToday();
         ReputationRules.Level next = rules.nextLevel(total);
         List<BadgeView> badges = new Badges(session, realm, rules).held(user).stream()
-                .map(a -> view(rules.badge(a.getBadge()), a))
+                .map(a -> view(names, rules.badge(a.getBadge()), a))
                 .filter(Objects::nonNull)
                 .toList();
-        return new ReputationSummary(total, rules.levelOf(total).name(),
-                next == null ? null : new NextLevel(next.name(), next.threshold(), next.threshold() - total),
+        String level = rules.levelOf(total).name();
+        return new ReputationSummary(total, level, names.level(level),
+                next == null ? null : new NextLevel(next.name(), names.level(next.name()), next.threshold(),
+                        next.threshold() - total),
                 today, rules.cap(), badges);
     }
 
@@ -50,9 +56,9 @@ public record ReputationSummary(int total, String level, NextLevel nextLevel, in
         }
     }
 
-    private static BadgeView view(ReputationRules.Badge badge, BadgeAwardEntity award) {
+    private static BadgeView view(ReputationNames names, ReputationRules.Badge badge, BadgeAwardEntity award) {
         // an award whose definition an admin has since removed is no longer shown
-        return badge == null ? null : new BadgeView(badge.id(), badge.name(), badge.description(), badge.tier(),
+        return badge == null ? null : new BadgeView(badge.id(), names.badge(badge), badge.description(), badge.tier(),
                 badge.icon(), Instant.ofEpochMilli(award.getAwardedAt()).toString());
     }
 }

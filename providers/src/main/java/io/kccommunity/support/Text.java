@@ -20,18 +20,27 @@ public final class Text {
         if (trimmed.isEmpty()) {
             return null;
         }
-        if (trimmed.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
-        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
-                || Character.getType(c) == Character.SURROGATE)) {
-            throw invalid(field, "must not contain control characters");
-        }
-        if (trimmed.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-            // Keycloak's MariaDB and MySQL schemas store 3-byte UTF-8 only: refuse what some databases cannot keep
-            throw invalid(field, "must not contain emoji or other characters beyond U+FFFF");
+        String problem = problem(trimmed, max);
+        if (problem != null) {
+            throw invalid(field, problem);
         }
         return trimmed;
+    }
+
+    /** What is wrong with a non-blank {@code value} as a short text (the end of a sentence naming the field), or null. */
+    public static String problem(String value, int max) {
+        if (value.length() > max) {
+            return "must be at most " + max + " characters";
+        }
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.SURROGATE)) {
+            return "must not contain control characters";
+        }
+        if (value.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            // Keycloak's MariaDB and MySQL schemas store 3-byte UTF-8 only: refuse what some databases cannot keep
+            return "must not contain emoji or other characters beyond U+FFFF";
+        }
+        return null;
     }
 
     /** As {@link #clean}, but line breaks and tabs are allowed (descriptions, statements). */

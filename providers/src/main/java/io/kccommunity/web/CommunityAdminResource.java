@@ -5,6 +5,7 @@ import io.kccommunity.governance.ElectionsAdminResource;
 import io.kccommunity.membership.MembersAdminResource;
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.reputation.ReputationAdminResource;
+import io.kccommunity.profile.TopicsAdminResource;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunitySettings;
 import io.kccommunity.setup.ConfigAdminResource;
@@ -43,6 +44,15 @@ public class CommunityAdminResource {
             throw CommunityError.communityNotEnabled();
         }
         return new ReputationAdminResource(session, realm, access, adminEvent);
+    }
+
+    @Path("topics")
+    public TopicsAdminResource topics() {
+        if (!CommunitySettings.isEnabled(realm)) {
+            access.viewRealm();
+            throw CommunityError.communityNotEnabled();
+        }
+        return new TopicsAdminResource(session, realm, access, adminEvent);
     }
 
     @Path("advocacy")

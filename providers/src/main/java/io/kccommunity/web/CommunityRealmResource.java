@@ -62,7 +62,7 @@ public class CommunityRealmResource {
         MemberEntity member = memberships(config).find(caller.user());
         me.put("membership", MembershipView.of(member));
         me.put("profile", CommunityProfile.of(caller.user()).summary());
-        me.put("reputation", ReputationSummary.of(session, realm(), caller.user(), member));
+        me.put("reputation", ReputationSummary.of(session, realm(), caller.user(), member, caller.user()));
         RoleViews.Standing standing = RoleViews.standing(new Advocacy(session, realm()), caller.user(), member);
         me.put("roles", standing.roles());
         me.put("progress", standing.progress());
@@ -97,7 +97,7 @@ public class CommunityRealmResource {
         Caller caller = Caller.authenticate(session);
         enabledConfig();
         caller.requireRead();
-        return History.page(session, realm(), caller.user(), Paging.of(first, max));
+        return History.page(session, realm(), caller.user(), Paging.of(first, max), caller.user());
     }
 
     /** Apps award and reverse points (service accounts with our client role). */
