@@ -12,6 +12,7 @@ import { createRoot } from "react-dom/client";
 import { Outlet, RouterProvider, createBrowserRouter } from "react-router-dom";
 import { CommunityPage } from "./community/CommunityPage.jsx";
 import { createI18n } from "./i18n.js";
+import { memberRoutes } from "./members/routes.jsx";
 
 const environment = getInjectedEnvironment();
 
@@ -28,7 +29,7 @@ const router = createBrowserRouter([
     path: decodeURIComponent(new URL(environment.baseUrl).pathname),
     element: <Root />,
     errorElement: <p>Error</p>,
-    children: [...routes, { path: "community", element: <CommunityPage /> }],
+    children: [...routes, { path: "community", element: <CommunityPage /> }, ...memberRoutes],
   },
 ]);
 
