@@ -21,7 +21,8 @@ const Member = ({ entry, isYou }) => {
   return (
     <span data-testid="leaderboard-member" data-handle={entry.handle}>
       <strong>{entry.displayName || entry.handle}</strong>{" "}
-      <span className="pf-v5-u-color-200">@{entry.handle}</span>
+      {/* the muted grey lacks contrast on the own row's blue */}
+      <span className={isYou ? undefined : "pf-v5-u-color-200"}>@{entry.handle}</span>
       {isYou && <>{" "}<Label color="blue" isCompact data-testid="leaderboard-you">{t("communityYou")}</Label></>}
     </span>
   );
