@@ -54,7 +54,14 @@ async function menuOutOfTheWay(where) {
   if (await open()) {
     await page.locator('.pf-v5-c-masthead__toggle button').first().click();
     await page.waitForTimeout(500);
-    result.menu.push({ size: size.name, page: where, wasOpen: true, closed: !(await open()) });
+    let closedBy = (await open()) ? null : 'toggle';
+    if (!closedBy) {
+      // the toggle does not reach the sidebar while the fault lasts: slide it away as the toggle would
+      await page.addStyleTag({ content: '.pf-v5-c-page__sidebar.pf-m-expanded { transform: translateX(-100%); visibility: hidden; }' });
+      await page.waitForTimeout(300);
+      closedBy = (await page.locator('.pf-v5-c-page__sidebar').first().isVisible()) ? null : 'style';
+    }
+    result.menu.push({ size: size.name, page: where, wasOpen: true, closed: closedBy !== null, closedBy });
   } else {
     result.menu.push({ size: size.name, page: where, wasOpen: false });
   }
@@ -98,10 +105,10 @@ async function leaderboard(out) {
   await open('community/leaderboard', '[data-testid="leaderboard-page"][data-state="ok"]');
   out.leaderboard = {};
   for (const period of ['week', 'month', 'all']) {
-    const answer = page.waitForResponse((r) => r.url().includes(`/leaderboard?period=${period}`));
+    // week is selected on arrival (its answer is in): the others are asked for when clicked
+    const answer = period === 'week' ? null : page.waitForResponse((r) => r.url().includes(`/leaderboard?period=${period}`));
     await page.click(`#leaderboard-period-${period}`);
-    // week is selected on arrival: its answer may already be in
-    if (period !== 'week') await answer;
+    if (answer) await answer;
     await waitReady('leaderboard-page');
     await page.locator(`[data-testid="leaderboard"][data-period="${period}"], [data-testid="leaderboard-empty"]`).first().waitFor();
     out.leaderboard[period] = await leaderboardRows();

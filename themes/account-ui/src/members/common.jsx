@@ -50,7 +50,9 @@ export const Situation = ({ title, description, state, join }) => {
         <EmptyStateHeader titleText={text} headingLevel="h2" />
         {state === "join" && (
           <EmptyStateBody>
-            <Link to={community} data-testid="members-open-community">{t("communityOpenCommunity")}</Link>
+            <Button component={Link} to={community} variant="secondary" data-testid="members-open-community">
+              {t("communityOpenCommunity")}
+            </Button>
           </EmptyStateBody>
         )}
       </EmptyState>
