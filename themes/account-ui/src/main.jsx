@@ -12,6 +12,7 @@ import { createRoot } from "react-dom/client";
 import { Outlet, RouterProvider, createBrowserRouter, useRouteError } from "react-router-dom";
 import { CommunityPage } from "./community/CommunityPage.jsx";
 import { createI18n } from "./i18n.js";
+import { memberRoutes } from "./members/routes.jsx";
 import { Header } from "./shell/Header.jsx";
 import { PageNav } from "./shell/PageNav.jsx";
 import { useCommunityName } from "./shell/useCommunityName.js";
@@ -41,7 +42,7 @@ const router = createBrowserRouter([
     path: decodeURIComponent(new URL(environment.baseUrl).pathname),
     element: <Root />,
     errorElement: <RouteError />,
-    children: [...routes, { path: "community", element: <CommunityPage /> }],
+    children: [...routes, { path: "community", element: <CommunityPage /> }, ...memberRoutes],
   },
 ]);
 

@@ -22,12 +22,12 @@ final class Browser {
     private Browser() {
     }
 
-    /** Skips the calling test unless Chromium and Node.js are here; installs playwright-core once. */
+    /** Skips the calling test unless Chromium and Node.js are here; installs the locked packages (playwright-core, axe-core) once. */
     static void assumeReady(String test) {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
         assume(test, Files.isExecutable(chromium), "no Chromium at " + chromium + " (apt-get install chromium)");
         assume(test, run(30, "node", "--version") == 0, "no Node.js on the PATH");
-        if (!Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))) {
+        if (!Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core")) || !Files.isDirectory(SCRIPTS.resolve("node_modules/axe-core"))) {
             assertEquals(0, run(300, "npm", "ci", "--no-audit", "--no-fund"), "npm ci in " + SCRIPTS);
         }
     }
