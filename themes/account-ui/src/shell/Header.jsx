@@ -5,6 +5,7 @@ import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import { KeycloakMasthead, label } from "@keycloak/keycloak-ui-shared";
 import { Button, Text } from "@patternfly/react-core";
 import { ExternalLinkSquareAltIcon } from "@patternfly/react-icons";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useHref } from "react-router-dom";
 
@@ -26,6 +27,10 @@ export const Header = ({ communityName }) => {
   const { t } = useTranslation();
   const logoUrl = environment.logoUrl || "/";
   const internalLogoHref = useHref(logoUrl);
+  // the masthead's phone-size account menu ("⋮") is a button without a name, and the masthead takes no label
+  useEffect(() => {
+    document.querySelector('[data-testid="options-kebab-toggle"]')?.setAttribute("aria-label", t("communityAccountMenu"));
+  });
   return (
     <KeycloakMasthead
       data-testid="page-header"
