@@ -3,7 +3,7 @@
 // Prints one JSON line: {"sectionVisible": true, "saved": true, "screenshots": [...]}.
 import { chromium } from 'playwright-core';
 
-const [baseUrl, realm, username, password, newBio, screenshotDir] = process.argv.slice(2);
+const [baseUrl, realm, username, password, newBio, screenshotDir, topicLabel] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const browser = await chromium.launch({
   executablePath,
@@ -29,7 +29,8 @@ try {
   result.screenshots.push('account-console-before.png');
 
   await bio.fill(newBio);
-  await page.getByLabel('how-to', { exact: true }).check();
+  // the topic's checkbox shows its name (the realm's text for the topic), the value saved is its id
+  await page.getByLabel(topicLabel, { exact: true }).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Your account has been updated').first().waitFor();
   result.saved = true;

@@ -14,6 +14,7 @@
 // injectedImages}.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { audit } from './axe.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const browser = await chromium.launch({
@@ -22,11 +23,17 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync'],
 });
-const result = { texts: {}, statuses: {}, screenshots: [], errors: [] };
+const result = { texts: {}, statuses: {}, screenshots: [], errors: [], audits: [], violations: [] };
+// the pages of ours whose accessibility is audited (axe-core, serious and critical violations)
+const AUDITED = ['community', 'ballot-cast', 'reloaded', 'change-refused', 'leave-confirm', 'results', 'unavailable'];
 let page;
 
 async function keep(name) {
   result.texts[name] = await page.innerText('body');
+  if (AUDITED.includes(name)) {
+    result.audits.push(name);
+    result.violations.push(...await audit(page, `${config.phone ? 'phone' : 'desktop'} ${name}`));
+  }
   const file = `${config.prefix}-${Object.keys(result.texts).length}-${name}.png`;
   await page.screenshot({ path: `${config.screenshots}/${file}`, fullPage: true });
   result.screenshots.push(file);

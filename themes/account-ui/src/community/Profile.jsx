@@ -2,6 +2,7 @@ import { useEnvironment, usePromise } from "@keycloak/keycloak-account-ui";
 import { Avatar, Card, CardBody, CardTitle, DescriptionList, Flex, FlexItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { WebsiteLink, isWebAddress } from "../members/common.jsx";
 import { useCommunityApi } from "./api.js";
 import { Field, formatDate } from "./format.jsx";
 
@@ -11,14 +12,6 @@ const FIELD_KEYS = {
   location: "communityLocation", website: "communityWebsite", avatarUrl: "communityAvatarUrl", languages: "communityLanguages",
 };
 
-const safeUrl = (value) => {
-  try {
-    const url = new URL(value);
-    return ["https:", "http:"].includes(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-};
 
 /** The member's public profile as others see it; edited under Personal info. Everything is shown as text. */
 export const Profile = ({ me }) => {
@@ -29,8 +22,7 @@ export const Profile = ({ me }) => {
   const handle = me.profile.handle;
   usePromise(() => (handle ? api.get(`/members/${encodeURIComponent(handle)}`) : Promise.resolve(null)), setProfile, [handle]);
   const personalInfo = new URL(environment.baseUrl).pathname;
-  const website = safeUrl(profile?.website);
-  const avatar = safeUrl(profile?.avatarUrl);
+  const avatar = isWebAddress(profile?.avatarUrl) ? profile.avatarUrl : null;
   const missing = me.profile.missing || [];
 
   return (
@@ -47,15 +39,11 @@ export const Profile = ({ me }) => {
                 {profile.displayName && <Field term={t("communityDisplayName")}>{profile.displayName}</Field>}
                 {profile.bio && <Field term={t("communityBio")}><span data-testid="community-bio">{profile.bio}</span></Field>}
                 {profile.interests?.length > 0 && (
-                  <Field term={t("communityInterests")}>{(profile.interestNames || profile.interests).join(", ")}</Field>
+                  <Field term={t("communityInterests")}>{profile.interests.map((i) => profile.interestNames?.[i] ?? i).join(", ")}</Field>
                 )}
                 {profile.location && <Field term={t("communityLocation")}>{profile.location}</Field>}
                 {profile.website && (
-                  <Field term={t("communityWebsite")}>
-                    {website
-                      ? <a href={website} target="_blank" rel="nofollow ugc noopener noreferrer" data-testid="community-website">{profile.website}</a>
-                      : profile.website}
-                  </Field>
+                  <Field term={t("communityWebsite")}><WebsiteLink href={profile.website} testid="community-website" /></Field>
                 )}
                 {profile.memberSince && <Field term={t("communityMemberSince")}>{formatDate(profile.memberSince, i18n.language)}</Field>}
                 <Field term={t("communityProfileVisibility")}>{t(`communityVisibility.${profile.visibility}`, profile.visibility)}</Field>

@@ -33,7 +33,7 @@ class AccountConsoleIT {
         Path screenshots = Browser.screenshots();
         String bio = "Kneads <b>dough</b> & loves rye \u2014 edited in Chromium";
         JsonNode result = Browser.script("account-console.mjs", api.baseUrl(), realm.name, "ada", "pw-ada", bio,
-                screenshots.toString());
+                screenshots.toString(), Messages.of("en").shared("communityTopic.how-to"));
         assertTrue(result.path("sectionVisible").asBoolean(), () -> "no 'Community profile' section: " + result);
         assertTrue(result.path("saved").asBoolean(), () -> "not saved: " + result);
         assertTrue(Files.size(screenshots.resolve("account-console-saved.png")) > 10_000, "a real screenshot");

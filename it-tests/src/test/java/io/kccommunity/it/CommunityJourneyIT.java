@@ -147,6 +147,7 @@ class CommunityJourneyIT {
                 "screenshots", Browser.screenshots().toString(), "prefix", "journey-walker", "expect", expected)));
         assertFalse(run.has("failure"), () -> "the journey stopped: " + run.get("failure") + "\n" + run.path("failurePage").asText());
         assertTrue(run.at("/texts/unavailable").asText().contains(expected), run::toString);
+        accessible(run);
         assertEquals(0, run.get("errors").size(), () -> "page errors: " + run.get("errors"));
     }
 
@@ -176,8 +177,21 @@ class CommunityJourneyIT {
         assertTrue(community.contains(messages.account("communityPoints") + "\n" + me.at("/reputation/total").asInt())
                 || community.contains(messages.account("communityPoints") + "\t" + me.at("/reputation/total").asInt()), community);
         assertTrue(me.at("/reputation/badges").size() > 0, "completing the profile earned a badge: " + me);
-        for (JsonNode badge : me.at("/reputation/badges")) {
-            assertTrue(community.contains(badge.get("name").asText()), badge + " on " + community);
+        // levels, badges and event types by their names in the member's language, as the API gives them
+        JsonNode named = Expect.ok(api.send("GET", "/realms/" + realm + "/community/me", token, null, null,
+                Map.of("Accept-Language", language)), 200);
+        JsonNode history = Expect.ok(api.send("GET", "/realms/" + realm + "/community/me/reputation", token, null, null,
+                Map.of("Accept-Language", language)), 200);
+        List<String> names = new ArrayList<>(List.of(named.at("/reputation/levelName").asText(), history.at("/0/typeName").asText()));
+        named.at("/reputation/badges").forEach(badge -> names.add(badge.get("name").asText()));
+        for (String name : names) {
+            assertFalse(name.isEmpty(), named::toString);
+            assertTrue(community.contains(name), () -> "'" + name + "' on the Community page: " + community);
+        }
+        if (!"en".equals(language)) {
+            JsonNode english = Expect.ok(api.send("GET", "/realms/" + realm + "/community/me", token, null, null,
+                    Map.of("Accept-Language", "en")), 200);
+            assertFalse(names.get(0).equals(english.at("/reputation/levelName").asText()), "the level's name is translated: " + names);
         }
 
         assertEquals(201, run.at("/statuses/ballot-0").asInt(), run::toString);
@@ -251,7 +265,16 @@ class CommunityJourneyIT {
         }
         JsonNode run = Browser.script("community-journey.mjs", Api.JSON.writeValueAsString(config));
         assertFalse(run.has("failure"), () -> "the journey stopped: " + run.get("failure") + "\n" + run.path("failurePage").asText());
+        accessible(run);
         return run;
+    }
+
+    /** axe-core found no serious or critical violation on the audited pages (printed in the test output). */
+    private static void accessible(JsonNode run) {
+        System.out.println("CommunityJourneyIT: axe audits " + run.get("audits") + ", serious or critical violations: "
+                + run.get("violations"));
+        assertTrue(run.get("audits").size() > 0, run::toString);
+        assertEquals(0, run.get("violations").size(), () -> "accessibility violations: " + run.get("violations"));
     }
 
     private String memberToken(String member) {
