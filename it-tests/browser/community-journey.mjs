@@ -174,6 +174,12 @@ try {
     await page.locator('.pf-v5-c-alert.pf-m-danger').first().waitFor();
     result.refusedAlert = await page.locator('.pf-v5-c-alert.pf-m-danger').first().innerText();
     await keep('change-refused');
+    // after the reload, the change key the member saved (here: the downloaded file's) changes the ballot
+    await rank(config.second);
+    await page.fill('[data-testid="community-change-key-input"]', result.secretsFile.split('\n')[5].split(': ').pop());
+    const changedAfterReload = ballotResponse();
+    await page.click('[data-testid="community-cast"]');
+    result.statuses.changeAfterReload = (await changedAfterReload).status();
 
     if (config.leave) {
       await page.click('[data-testid="community-leave"]');

@@ -1,7 +1,7 @@
 // Bundles the Account Console with our Community pages into the community account theme's resources.
 // Keycloak's keycloak.v3 index.ftl (our theme's parent) loads the entry named in .vite/manifest.json.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 // Keycloak's UI packages import PatternFly's class maps without an extension
@@ -19,6 +19,8 @@ const patternflyClassMaps = {
 };
 
 const out = process.argv[2] ?? "dist";
+// chunk names carry hashes: an earlier build's would stay beside the new ones and go into the JAR
+for (const dir of ["chunks", "assets"]) rmSync(join(out, dir), { recursive: true, force: true });
 await build({
   entryPoints: { "community-account": "src/main.jsx" },
   bundle: true,

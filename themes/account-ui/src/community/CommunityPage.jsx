@@ -3,7 +3,7 @@ import { Page, usePromise } from "@keycloak/keycloak-account-ui";
 import { Spinner, Stack, StackItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCommunityApi } from "./api.js";
+import { useCommunityApi, useErrorAlert } from "./api.js";
 import { Elections } from "./Elections.jsx";
 import { Membership } from "./Membership.jsx";
 import { NextStep } from "./NextStep.jsx";
@@ -14,6 +14,7 @@ import { Roles } from "./Roles.jsx";
 export const CommunityPage = () => {
   const { t } = useTranslation();
   const api = useCommunityApi();
+  const showError = useErrorAlert();
   const [me, setMe] = useState();
   const [elections, setElections] = useState();
   const [version, setVersion] = useState(0);
@@ -21,7 +22,7 @@ export const CommunityPage = () => {
   // null: the realm has no community (404 community_not_enabled) or the API refused the console's token
   usePromise(() => api.get("/me").catch(() => null), setMe, [version]);
   const active = me?.membership.status === "active";
-  usePromise(() => (active ? api.get("/elections?max=20").catch(() => []) : Promise.resolve([])), setElections, [version, active]);
+  usePromise(() => (active ? api.get("/elections?max=20").catch((error) => { showError(error); return []; }) : Promise.resolve([])), setElections, [version, active]);
 
   if (me === undefined) return <Spinner />;
   if (me === null) {

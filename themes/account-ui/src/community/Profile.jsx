@@ -3,7 +3,7 @@ import { Avatar, Card, CardBody, CardTitle, DescriptionList, Flex, FlexItem } fr
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { WebsiteLink, isWebAddress } from "../members/common.jsx";
-import { useCommunityApi } from "./api.js";
+import { useCommunityApi, useErrorAlert } from "./api.js";
 import { Field, formatDate } from "./format.jsx";
 
 /** The profile fields' labels, as Personal info shows them. */
@@ -20,7 +20,9 @@ export const Profile = ({ me }) => {
   const { environment } = useEnvironment();
   const [profile, setProfile] = useState();
   const handle = me.profile.handle;
-  usePromise(() => (handle ? api.get(`/members/${encodeURIComponent(handle)}`) : Promise.resolve(null)), setProfile, [handle]);
+  const showError = useErrorAlert();
+  usePromise(() => (handle ? api.get(`/members/${encodeURIComponent(handle)}`).catch((error) => { showError(error); return null; })
+    : Promise.resolve(null)), setProfile, [handle]);
   const personalInfo = new URL(environment.baseUrl).pathname;
   const avatar = isWebAddress(profile?.avatarUrl) ? profile.avatarUrl : null;
   const missing = me.profile.missing || [];

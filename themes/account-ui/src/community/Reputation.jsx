@@ -4,7 +4,7 @@ import {
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCommunityApi } from "./api.js";
+import { useCommunityApi, useErrorAlert } from "./api.js";
 import { Field, Table, formatDate } from "./format.jsx";
 
 const TIER_COLORS = { gold: "gold", silver: "grey", bronze: "orange" };
@@ -12,8 +12,9 @@ const TIER_COLORS = { gold: "gold", silver: "grey", bronze: "orange" };
 export const Reputation = ({ me }) => {
   const { t, i18n } = useTranslation();
   const api = useCommunityApi();
+  const showError = useErrorAlert();
   const [history, setHistory] = useState([]);
-  usePromise(() => api.get("/me/reputation?max=20"), setHistory, []);
+  usePromise(() => api.get("/me/reputation?max=20").catch((error) => { showError(error); return []; }), setHistory, []);
   const { reputation } = me;
   const next = reputation.nextLevel;
 

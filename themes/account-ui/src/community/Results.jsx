@@ -18,7 +18,7 @@ export const Results = ({ election }) => {
   const api = useCommunityApi();
   const showError = useErrorAlert();
   const [results, setResults] = useState();
-  usePromise(() => api.get(`/elections/${election.id}/results`), setResults, [election.id]);
+  usePromise(() => api.get(`/elections/${election.id}/results`).catch((error) => { showError(error); return null; }), setResults, [election.id]);
   if (!results) return null;
 
   const byHandle = Object.fromEntries((election.candidates || []).map((c) => [c.handle, c]));

@@ -211,6 +211,7 @@ class CommunityJourneyIT {
         assertEquals(409, run.at("/statuses/changeWithReceipt").asInt(), run::toString);
         assertTrue(run.get("refusedAlert").asText().contains(messages.account("communityError.already_voted")), run::toString);
         assertTrue(texts.get("change-refused").asText().contains(messages.account("communityChangeKeyRefused")), run::toString);
+        assertEquals(200, run.at("/statuses/changeAfterReload").asInt(), () -> "the saved change key changes the ballot after a reload: " + run);
         String verified = texts.get("receipt-verified").asText();
         assertTrue(verified.contains(messages.account("communityReceiptIncluded")), verified);
         for (int i = 0; i < second.size(); i++) {
