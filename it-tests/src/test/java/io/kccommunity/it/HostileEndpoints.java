@@ -107,6 +107,10 @@ final class HostileEndpoints {
             "Preflight.preflightBelow", "/realms/{realm}/community/elections/{election}/ballot",
             "CommunityRealmResource.preflight", "/realms/{realm}/community/me");
 
+    /** Public documents: they answer anyone the same, whatever token comes with the request, and read nothing. */
+    static final Map<String, String> PUBLIC_DOCUMENTS = Map.of(
+            "CommunityRealmResource.openApi", "/realms/{realm}/community/openapi.json");
+
     private HostileEndpoints() {
     }
 }

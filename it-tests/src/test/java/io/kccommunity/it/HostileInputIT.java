@@ -2,6 +2,7 @@ package io.kccommunity.it;
 
 import static io.kccommunity.it.HostileEndpoints.ENDPOINTS;
 import static io.kccommunity.it.HostileEndpoints.PREFLIGHTS;
+import static io.kccommunity.it.HostileEndpoints.PUBLIC_DOCUMENTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +150,7 @@ class HostileInputIT {
     @Test
     void everyEndpointIsInTheTable() throws Exception {
         Set<String> listed = new TreeSet<>(PREFLIGHTS.keySet());
+        listed.addAll(PUBLIC_DOCUMENTS.keySet());
         ENDPOINTS.forEach(e -> assertTrue(listed.add(e.handler()), "listed twice: " + e.handler()));
         Set<String> found = EndpointCatalog.handlers();
         assertTrue(found.size() >= 40, "the scan found the resources: " + found);
@@ -169,6 +171,30 @@ class HostileInputIT {
                 assertTrue(reply.status() < 300, () -> "preflight from " + origin + ": " + reply);
                 assertTrue(reply.body().isEmpty(), () -> "a preflight carries no data: " + reply);
             }
+        }));
+    }
+
+    /** Bad tokens and headers, hostile query values: the same document each time (two Authorization headers: 401). */
+    @TestFactory
+    Stream<DynamicTest> publicDocumentsIgnoreTokensAndChangeNothing() {
+        return PUBLIC_DOCUMENTS.values().stream().map(path -> DynamicTest.dynamicTest("GET " + path, () -> {
+            String before = snapshot();
+            String document = Expect.ok(api.get(fill(path), null), 200).toString();
+            List<String> tokens = new ArrayList<>(List.of("not.a.jwt", tampered(this.tokens.get(Caller.MEMBER))));
+            tokens.addAll(expired.values());
+            tokens.addAll(foreign.values());
+            for (String token : tokens) {
+                assertEquals(document, Expect.ok(api.get(fill(path), token), 200).toString(), "with token " + abbreviate(token));
+            }
+            for (Map.Entry<String, List<String>> header : HostileRequests.authorizations(this.tokens.get(Caller.MEMBER)).entrySet()) {
+                Api.Reply reply = api.sendBytes("GET", fill(path), null, null, null, Map.of("Authorization", header.getValue()));
+                assertEquals(header.getValue().size() > 1 ? 401 : 200, reply.status(), () -> header.getKey() + ": " + reply);
+            }
+            for (String hostile : HOSTILE_SEGMENTS) {
+                String query = "?q=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8);
+                assertEquals(document, Expect.ok(api.get(fill(path) + query, null), 200).toString(), abbreviate(hostile));
+            }
+            assertEquals(before, snapshot(), "the realm changed under requests for a document");
         }));
     }
 

@@ -30,10 +30,12 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.cors.Cors;
 
 /**
  * {@code /realms/{realm}/community}: the API members and apps call with a bearer token. Every path
- * authenticates the caller first, then answers 404 when the realm has no community.
+ * authenticates the caller first (but the public profiles and the API's own document), then answers
+ * 404 when the realm has no community.
  */
 public class CommunityRealmResource {
 
@@ -48,6 +50,16 @@ public class CommunityRealmResource {
     @Path("{any:.*}")
     public Response preflight() {
         return new Preflight().preflight();
+    }
+
+    /** The API's OpenAPI document: no token needed, and any origin may read it, since it holds no data. */
+    @GET
+    @Path("openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openApi() {
+        Cors.builder().allowedMethods("GET").allowAllOrigins().add();
+        enabledConfig();
+        return Response.ok(OpenApiDocument.bytes(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
