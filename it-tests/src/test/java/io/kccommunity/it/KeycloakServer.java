@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ public final class KeycloakServer {
     private final int httpPort;
     private final int managementPort;
     private final int clusterPort;
-    private Process process;
+    private NodeProcess process;
     private long lastStartMillis;
 
     KeycloakServer(Path home, Path extensionJar, Database database, Path log, int httpPort) {
@@ -109,7 +107,7 @@ public final class KeycloakServer {
     /** Asks the server's JVM for a full garbage collection ({@code jcmd GC.run}), so heap figures show live data. */
     public void collectGarbage() throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        for (ProcessHandle jvm : process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList()) {
+        for (ProcessHandle jvm : process.process().descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList()) {
             Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(jvm.pid()), "GC.run").redirectErrorStream(true).start();
             gc.getInputStream().readAllBytes();
             gc.waitFor(1, TimeUnit.MINUTES);
@@ -196,64 +194,39 @@ public final class KeycloakServer {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_OPTS_APPEND", "-Xms256m -Xmx1g"));
         long launched = System.nanoTime();
-        process = builder.start();
+        process = new NodeProcess(builder.start());
         awaitReady(Duration.ofMinutes(4));
         lastStartMillis = (System.nanoTime() - launched) / 1_000_000;
     }
 
     public void stop() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            process.stop();
+            process = null;
         }
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                tree.forEach(ProcessHandle::destroyForcibly);
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
     }
 
     /** Ends the node as a crash would: SIGKILL to the launcher and the JVM, no shutdown hooks, no goodbye to the cluster. */
     public void kill() throws InterruptedException {
-        if (process == null) {
-            return;
+        if (process != null) {
+            process.kill();
+            process = null;
         }
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroyForcibly);
-        process.waitFor(30, TimeUnit.SECONDS);
-        process = null;
     }
 
     /** The node's process ids (the launcher and Keycloak's JVM); the sweep log names a node {@code pid@host}. */
     public List<Long> pids() {
-        List<Long> pids = new ArrayList<>(process.descendants().map(ProcessHandle::pid).toList());
-        pids.add(process.pid());
-        return pids;
+        return process.pids();
     }
 
     /** Freezes the node (SIGSTOP), as a long pause of its JVM would: it holds its connections and does nothing. */
     public void pause() throws Exception {
-        signal("-STOP");
+        process.signal("-STOP");
     }
 
     /** Lets a paused node carry on (SIGCONT). */
     public void resume() throws Exception {
-        signal("-CONT");
-    }
-
-    private void signal(String signal) throws Exception {
-        List<String> command = new ArrayList<>(List.of("kill", signal));
-        pids().forEach(pid -> command.add(Long.toString(pid)));
-        if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
+        process.signal("-CONT");
     }
 
     /** The last {@code lines} lines of the server log, for failure reports. */
@@ -325,37 +298,20 @@ public final class KeycloakServer {
     }
 
     private List<String> databaseOptions() {
-        if (database == Database.H2) {
-            return List.of();
-        }
-        // two nodes share the database server's connections (100 by default): as in production, size
-        // the pools so that nodes x pool stays below the server's max_connections
-        // MariaDB and MySQL default to REPEATABLE READ; like PostgreSQL, Keycloak is run on READ COMMITTED
-        // (see the README: under REPEATABLE READ its user cache can keep an older user after concurrent writes)
-        String isolation = database == Database.MARIADB ? "?sessionVariables=tx_isolation='READ-COMMITTED'" : "";
-        return List.of("--db-url=" + database.url(databaseName) + isolation, "--db-username=" + database.user(),
-                "--db-password=" + System.getProperty("it.db.password", ""), "--db-pool-max-size=40");
+        return database.serverOptions(databaseName);
     }
 
     /** A connection to the server's database {@code name} ("" for none), for resets and benchmark seeding. */
     Connection connect(String name) throws java.sql.SQLException {
-        return DriverManager.getConnection(database.url(name), database.user(), System.getProperty("it.db.password", ""));
+        return database.connect(name);
     }
 
     /** Every run starts from an empty database: H2 files deleted, or the server's test database recreated. */
     void resetDatabase() throws Exception {
-        if (database == Database.POSTGRES) {
-            try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
-                s.execute("CREATE DATABASE " + databaseName);
-            }
-        } else if (database == Database.MARIADB) {
-            try (Connection c = connect(""); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + databaseName);
-                s.execute("CREATE DATABASE " + databaseName + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            }
-        } else {
+        if (database == Database.H2) {
             deleteRecursively(home.resolve("data/h2"));
+        } else {
+            database.recreate(databaseName);
         }
     }
 
@@ -364,8 +320,8 @@ public final class KeycloakServer {
         URI ready = URI.create("http://localhost:" + managementPort + "/health/ready");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail(80));
+            if (!process.process().isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.process().exitValue() + ":\n" + logTail(80));
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
@@ -376,7 +332,7 @@ public final class KeycloakServer {
             } catch (IOException notYet) {
                 // still starting
             }
-            process.waitFor(500, TimeUnit.MILLISECONDS);
+            process.process().waitFor(500, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException("Keycloak not ready after " + timeout + ":\n" + logTail(80));
     }
