@@ -101,6 +101,83 @@ class ReputationIT {
     }
 
     @Test
+    void anAdjustmentIsNotCappedAndLeavesTheDailyCapToTheApps() {
+        rules(Map.of("dailyCap", 10));
+        String kim = member("kim");
+        String admin = api.adminToken();
+        JsonNode adjusted = Expect.ok(api.post(realm.adminPath("/reputation/members/" + kim + "/adjustments"), admin,
+                Map.of("points", 50, "reason", "conference talk")), 201);
+        assertEquals(50, adjusted.get("points").asInt(), "an adjustment is not capped");
+        JsonNode me = Expect.ok(api.get(realm.path("/me"), realm.token("kim")), 200).get("reputation");
+        assertEquals(50, me.get("total").asInt());
+        assertEquals(0, me.get("pointsToday").asInt(), "today's points count only capped sources");
+        // the app still gets the full cap today
+        JsonNode upvoted = Expect.ok(award(event(kim, "post-upvoted", "after-adjustment")), 201);
+        assertEquals(10, upvoted.get("points").asInt(), upvoted::toString);
+        assertEquals(60, upvoted.get("total").asInt());
+        assertEquals(0, Expect.ok(award(event(kim, "post-upvoted", "over-the-cap")), 201).get("points").asInt());
+        // nor does a second adjustment depend on the cap being spent
+        Expect.ok(api.post(realm.adminPath("/reputation/members/" + kim + "/adjustments"), admin,
+                Map.of("points", 5, "reason", "meetup host")), 201);
+        me = Expect.ok(api.get(realm.path("/me"), realm.token("kim")), 200).get("reputation");
+        assertEquals(65, me.get("total").asInt());
+        assertEquals(10, me.get("pointsToday").asInt());
+        assertEquals(10, me.get("dailyCap").asInt());
+        assertEquals(65, total(kim));
+        assertEquals(65, Api.claims(realm.token("kim")).at("/community/reputation").asInt());
+    }
+
+    @Test
+    void aResentKeyAnswersAsFirstAnsweredAfterTheRulesChange() {
+        String lee = member("lee");
+        Map<String, Object> bounty = new HashMap<>(event(lee, "bounty", "r1"));
+        bounty.put("points", 100);
+        JsonNode first = Expect.ok(award(bounty), 201);
+        JsonNode flag = Expect.ok(award(event(lee, "helpful-flag", "r2")), 201);
+        assertEquals(102, flag.get("total").asInt());
+
+        // bounty removed, helpful-flag worth more: the resent keys still answer what they answered
+        rules(Map.of("eventTypes", Map.of("answer-accepted", Map.of("points", 15), "helpful-flag", Map.of("points", 3))));
+        JsonNode replayed = Expect.ok(award(bounty), 200);
+        assertEquals(first.get("id").asText(), replayed.get("id").asText());
+        assertEquals(100, replayed.get("points").asInt());
+        assertEquals(100, replayed.get("total").asInt());
+        assertTrue(replayed.get("replayed").asBoolean());
+        JsonNode flagAgain = Expect.ok(award(event(lee, "helpful-flag", "r2")), 200);
+        assertEquals(flag.get("id").asText(), flagAgain.get("id").asText());
+        assertEquals(2, flagAgain.get("points").asInt());
+        JsonNode batch = Expect.ok(award(List.of(bounty, event(lee, "helpful-flag", "r2"))), 200);
+        assertTrue(batch.at("/events/0/replayed").asBoolean() && batch.at("/events/1/replayed").asBoolean(), batch::toString);
+        // a new key is checked against today's rules
+        Expect.error(award(event(lee, "bounty", "r3")), 400, "invalid_event");
+        assertEquals(3, Expect.ok(award(event(lee, "helpful-flag", "r4")), 201).get("points").asInt());
+
+        // the app may no longer send helpful-flag: its resent key still replays, a new one is refused
+        rules(Map.of("sources", Map.of(TestRealm.SERVICE, List.of("answer-accepted"))));
+        assertEquals(flag.get("id").asText(), Expect.ok(award(event(lee, "helpful-flag", "r2")), 200).get("id").asText());
+        Expect.error(award(event(lee, "helpful-flag", "r5")), 400, "invalid_event");
+        JsonNode mixed = Expect.error(award(List.of(event(lee, "helpful-flag", "r2"), event(lee, "helpful-flag", "r6"))),
+                400, "invalid_event");
+        assertTrue(mixed.get("error_description").asText().startsWith("events[1]:"), mixed::toString);
+
+        // a key is still one event: another member, type or reason is a conflict, not a replay
+        String max = member("max");
+        Map<String, Object> otherMember = new HashMap<>(bounty);
+        otherMember.put("userId", max);
+        Expect.error(award(otherMember), 409, "idempotency_key_reused");
+        Expect.error(award(event(lee, "answer-accepted", "r1")), 409, "idempotency_key_reused");
+        Map<String, Object> otherPoints = new HashMap<>(bounty);
+        otherPoints.put("points", 99);
+        Expect.error(award(otherPoints), 409, "idempotency_key_reused");
+        Expect.error(award(withReason(lee, "r2", "a reason now")), 409, "idempotency_key_reused");
+
+        assertEquals(105, total(lee));
+        assertEquals(0, total(max));
+        assertEquals(3, history(lee).size());
+        assertEquals(105, Api.claims(realm.token("lee")).at("/community/reputation").asInt());
+    }
+
+    @Test
     void aReversalRestoresThePreviousTotalOnceAndOnlyForItsOwnApp() {
         rules(Map.of("dailyCap", 20));
         String cyd = member("cyd");
