@@ -137,7 +137,7 @@ public final class Ledger {
         return new Recorded(reversal, false);
     }
 
-    /** An admin's adjustment: not capped, but the floor holds. */
+    /** An admin's adjustment: not capped and not counted against the cap, but the floor holds. */
     public Recorded adjust(UserModel user, int points, String reason) {
         return Writes.guarded(WHAT, () -> adjustOnce(user, points, reason));
     }
@@ -198,7 +198,8 @@ public final class Ledger {
             member.setPointsToday(0);
         }
         int applied = rules.applicable(requested, member.getPointsToday(), member.getReputation(), capped);
-        if (applied > 0) {
+        // the day's counter holds only capped points: an uncapped adjustment leaves the apps their whole cap
+        if (applied > 0 && capped) {
             member.setPointsToday(member.getPointsToday() + applied);
         }
         member.setReputation(member.getReputation() + applied);
