@@ -55,7 +55,8 @@ public final class Ledger {
 
     /**
      * Records events from an app, all or none. A key already recorded for this app replays the
-     * original event; the same key with other content is a conflict.
+     * original event, whatever the rules say now; the same key with other content is a conflict.
+     * Only a new key is checked against today's rules (types, allow-list, points).
      */
     public List<Recorded> record(String source, List<EventRequest> requests, boolean batch) {
         return Writes.guarded(WHAT, () -> recordAll(source, requests, batch));
@@ -76,23 +77,30 @@ public final class Ledger {
             items.add(item);
         }
         Map<String, MemberEntity> members = lockMembers(items);
-        List<Recorded> recorded = new ArrayList<>();
-        for (Checked item : items) {
-            ReputationEventEntity earlier = store.byKey(realm.getId(), source, item.key);
-            if (earlier != null) {
-                if (!earlier.getUserId().equals(item.user.getId()) || !earlier.getType().equals(item.type)
-                        || earlier.getRequestedPoints() != item.points || !Objects.equals(earlier.getReason(), item.reason)) {
+        // the keys first, under the members' locks: every item is either a replay or checked, before anything is booked
+        ReputationEventEntity[] earlier = new ReputationEventEntity[items.size()];
+        int[] points = new int[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            Checked item = items.get(i);
+            earlier[i] = store.byKey(realm.getId(), source, item.key);
+            if (earlier[i] != null) {
+                if (!item.sameEventAs(earlier[i])) {
                     throw CommunityError.conflict("idempotency_key_reused",
                             item.at + "the key was already used for a different event");
                 }
-                recorded.add(new Recorded(earlier, true));
             } else {
-                MemberEntity member = members.get(item.user.getId());
-                if (member.getStatus() != MembershipStatus.ACTIVE) {
+                points[i] = allowedPoints(source, item);
+                if (members.get(item.user.getId()).getStatus() != MembershipStatus.ACTIVE) {
                     throw CommunityError.badRequest("invalid_event", item.at + "the user is not an active member");
                 }
-                recorded.add(new Recorded(apply(member, source, item.type, item.points, item.reason, item.key, true), false));
             }
+        }
+        List<Recorded> recorded = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Checked item = items.get(i);
+            recorded.add(earlier[i] != null ? new Recorded(earlier[i], true)
+                    : new Recorded(apply(members.get(item.user.getId()), source, item.type, points[i], item.reason,
+                            item.key, true), false));
         }
         store.flush();
         Map<String, UserModel> users = new LinkedHashMap<>();
@@ -264,17 +272,8 @@ public final class Ledger {
         if (key == null) {
             throw CommunityError.badRequest("invalid_event", at + "an idempotency key is required");
         }
-        ReputationRules.EventType type = request.type() == null ? null : rules.type(request.type());
-        if (type == null) {
-            throw CommunityError.badRequest("invalid_event", at + "unknown event type; known types: "
-                    + String.join(", ", rules.eventTypes().keySet()));
-        }
-        if (!rules.allows(source, request.type())) {
-            throw CommunityError.badRequest("invalid_event", at + "this app may not send events of type " + request.type());
-        }
-        int points = request.points() == null ? type.points() : request.points();
-        if (!type.allows(points)) {
-            throw CommunityError.badRequest("invalid_event", at + "points outside the range allowed for " + request.type());
+        if (request.type() == null) {
+            throw CommunityError.badRequest("invalid_event", at + "an event type is required");
         }
         String reason;
         try {
@@ -282,7 +281,24 @@ public final class Ledger {
         } catch (CommunityError e) {
             throw CommunityError.badRequest("invalid_event", at + "reason must be at most 500 characters without control characters");
         }
-        return new Checked(at, member(request, at), request.type(), points, reason, key);
+        return new Checked(at, member(request, at), request.type(), request.points(), reason, key);
+    }
+
+    /** The points a new event asks for, checked against today's rules: the type, the app's allow-list, the range. */
+    private int allowedPoints(String source, Checked item) {
+        ReputationRules.EventType type = rules.type(item.type);
+        if (type == null) {
+            throw CommunityError.badRequest("invalid_event", item.at + "unknown event type; known types: "
+                    + String.join(", ", rules.eventTypes().keySet()));
+        }
+        if (!rules.allows(source, item.type)) {
+            throw CommunityError.badRequest("invalid_event", item.at + "this app may not send events of type " + item.type);
+        }
+        int points = item.points == null ? type.points() : item.points;
+        if (!type.allows(points)) {
+            throw CommunityError.badRequest("invalid_event", item.at + "points outside the range allowed for " + item.type);
+        }
+        return points;
     }
 
     private UserModel member(EventRequest request, String at) {
@@ -305,6 +321,17 @@ public final class Ledger {
         return (int) (millis / DAY_MILLIS);
     }
 
-    private record Checked(String at, UserModel user, String type, int points, String reason, String key) {
+    /** An event as sent, its member found; {@code points} null when the app left them to the type. */
+    private record Checked(String at, UserModel user, String type, Integer points, String reason, String key) {
+
+        /**
+         * Whether a resent key names the event it first booked: same member, type and reason, and the
+         * same points when it sends points (left out, they stand for what the type gave at the time).
+         */
+        boolean sameEventAs(ReputationEventEntity earlier) {
+            return earlier.getUserId().equals(user.getId()) && earlier.getType().equals(type)
+                    && (points == null || earlier.getRequestedPoints() == points)
+                    && Objects.equals(earlier.getReason(), reason);
+        }
     }
 }
