@@ -107,6 +107,22 @@ class TrustBoundariesIT {
         assertTrue(scope.at("/attributes/consent.screen.text").asText().startsWith("${"), "a translated consent text");
     }
 
+    /** An app named like the ledger's own sources could reverse admins' adjustments or block built-in awards. */
+    @Test
+    void appsNamedLikeTheLedgersOwnSourcesMayNotAwardReputation() {
+        for (String clientId : List.of("admin", "community")) {
+            realm.createServiceClient(clientId);
+            realm.grantServiceAccountRole(clientId, ReputationIT.API_CLIENT, "award-reputation");
+            String app = realm.serviceToken(clientId);
+            int before = Expect.ok(api.get(realm.path("/me"), realm.token("ana")), 200).at("/reputation/total").asInt();
+            Expect.error(api.post(realm.path("/reputation/events"), app,
+                    ReputationIT.event(userId("ana"), "helpful-flag", clientId + "-1")), 403, "forbidden");
+            Expect.error(api.post(realm.path("/reputation/events/some-id/reversal"), app, Map.of()), 403, "forbidden");
+            assertEquals(before, Expect.ok(api.get(realm.path("/me"), realm.token("ana")), 200).at("/reputation/total").asInt(),
+                    "nothing booked for " + clientId);
+        }
+    }
+
     @Test
     void serviceAccountsWithoutACommunityApiRoleAreNotApps() {
         realm.createServiceClient("plain-service");

@@ -34,6 +34,12 @@ public class ReputationResource {
         this.session = session;
         this.realm = realm;
         this.source = realm.getClientById(caller.user().getServiceAccountClientLink()).getClientId();
+        // an app's events are keyed by its client id: one named like the ledger's own sources could reverse
+        // admins' adjustments or take the keys of built-in awards
+        if (Ledger.COMMUNITY_SOURCE.equals(source) || Ledger.ADMIN_SOURCE.equals(source)) {
+            throw CommunityError.forbidden("An app whose client id is '" + source + "' may not award reputation: "
+                    + Ledger.COMMUNITY_SOURCE + " and " + Ledger.ADMIN_SOURCE + " name the ledger's own sources");
+        }
     }
 
     /** One event (answers one event) or an array of up to 500 (answers {@code {"events": [...]}}), all or none. */
