@@ -72,6 +72,7 @@ async function leaderboardRows() {
       name: member ? member.querySelector('strong').textContent : null,
       private: row.querySelector('[data-testid="leaderboard-private"]')?.textContent ?? null,
       points: Number(row.querySelector('[data-testid="leaderboard-points"]').textContent),
+      level: row.querySelector('[data-testid="leaderboard-level"]')?.textContent ?? null,
       you: row.dataset.you === 'true',
       highlighted: getComputedStyle(row).backgroundColor,
       // at a phone size the table is a grid of labelled cells: the labels must be the column headers

@@ -60,7 +60,7 @@ const MemberCard = ({ member, interests, onOpen }) => {
               </LabelGroup>
             </Field>
           )}
-          <Field term={t("communityLevel")}>{member.level || "-"}</Field>
+          <Field term={t("communityLevel")}>{member.levelName || member.level || "-"}</Field>
           {member.website && <Field term={t("communityWebsite")}><WebsiteLink href={member.website} testid="members-website" /></Field>}
         </DescriptionList>
       </CardBody>

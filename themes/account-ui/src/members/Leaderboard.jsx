@@ -86,7 +86,7 @@ export const Leaderboard = () => {
                       <Td dataLabel={headers.rank}>{entry.rank}</Td>
                       <Td dataLabel={headers.member}><Member entry={entry} isYou={isYou} /></Td>
                       <Td dataLabel={headers.points} data-testid="leaderboard-points">{entry.points}</Td>
-                      <Td dataLabel={headers.level}>{entry.level || "-"}</Td>
+                      <Td dataLabel={headers.level} data-testid="leaderboard-level">{entry.levelName || entry.level || "-"}</Td>
                     </Tr>
                   );
                 })}

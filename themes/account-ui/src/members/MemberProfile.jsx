@@ -69,7 +69,7 @@ export const MemberProfile = ({ handle, interests, onClose }) => {
               </Field>
             )}
             <Field term={t("communityPoints")} testid="members-profile-points">{profile.reputation}</Field>
-            {profile.level && <Field term={t("communityLevel")}>{profile.level}</Field>}
+            {profile.level && <Field term={t("communityLevel")}>{profile.levelName || profile.level}</Field>}
             {profile.badges?.length > 0 && (
               <Field term={t("communityBadges")}>
                 <LabelGroup numLabels={10}>

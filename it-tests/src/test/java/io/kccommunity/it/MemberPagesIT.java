@@ -140,9 +140,9 @@ class MemberPagesIT {
 
         Map<String, JsonNode> leaderboard = new HashMap<>();
         for (String period : List.of("week", "month", "all")) {
-            leaderboard.put(period, leaderboard(period, 0, token));
+            leaderboard.put(period, leaderboard(period, 0, token, language));
         }
-        leaderboard.put("allNext", leaderboard("all", 10, token));
+        leaderboard.put("allNext", leaderboard("all", 10, token, language));
         assertTrue(leaderboard.get("all").size() == 10 && leaderboard.get("allNext").size() > 0,
                 "the demo copy has more than one page of members: " + leaderboard.get("allNext"));
         JsonNode directory = directory("first=0&max=10", token);
@@ -167,6 +167,7 @@ class MemberPagesIT {
                     String context = where + " " + period.getKey() + " row " + i + ": " + row + " vs " + entry;
                     assertEquals(entry.get("rank").asInt(), row.get("rank").asInt(), context);
                     assertEquals(entry.get("points").asInt(), row.get("points").asInt(), context);
+                    assertEquals(entry.get("levelName").asText(), row.get("level").asText(), "the level by its name in the page's language: " + context);
                     boolean hidden = !entry.hasNonNull("handle");
                     assertEquals(hidden ? null : entry.get("handle").asText(), row.get("handle").isNull() ? null : row.get("handle").asText(), context);
                     if (hidden) {
@@ -280,9 +281,9 @@ class MemberPagesIT {
         return Browser.script("member-pages.mjs", Api.JSON.writeValueAsString(config));
     }
 
-    private JsonNode leaderboard(String period, int first, String token) {
-        return Expect.ok(api.get("/realms/" + realm + "/community/leaderboard?period=" + period + "&first=" + first + "&max=10",
-                token), 200).get("entries");
+    private JsonNode leaderboard(String period, int first, String token, String language) {
+        return Expect.ok(api.send("GET", "/realms/" + realm + "/community/leaderboard?period=" + period + "&first=" + first
+                + "&max=10", token, null, null, Map.of("Accept-Language", language)), 200).get("entries");
     }
 
     private JsonNode directory(String query, String token) {
