@@ -68,8 +68,8 @@ class SweepIT {
         try (SweepLog log = SweepLog.watch()) {
             work.seed();
             awaitAllRevoked(work);
-            Thread.sleep(INTERVAL * 2); // the next run comes and goes
             ExpiredGrants.Revocations revoked = work.revocations();
+            awaitRunFinishedAfter(revoked.last()); // the next run comes and goes
             long took = revoked.last() - revoked.first();
             System.out.printf("one run revoked %d expired grants in %d ms (interval %d ms, lease %d ms)%n", revoked.count(),
                     took, INTERVAL, LEASE);
@@ -120,8 +120,8 @@ class SweepIT {
             assertEquals(work.realmId, atKill.job().get("RUN_REALM"), "the run stood in the realm with the work");
 
             awaitAllRevoked(work);
-            Thread.sleep(INTERVAL * 2);
             ExpiredGrants.Revocations revoked = work.revocations();
+            awaitRunFinishedAfter(revoked.last());
             assertRevokedOnce(work);
             assertEquals(List.of(), runsStartedDuring(log.samples(), revoked), "the unfinished run is resumed, not run anew");
 
@@ -190,5 +190,11 @@ class SweepIT {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The next run came and went: one that started after {@code after} has finished, in some realm. */
+    private static void awaitRunFinishedAfter(long after) throws Exception {
+        await("a sweep run started after " + after + " finishes", 60_000,
+                () -> SweepLog.allSince(after + 1).stream().anyMatch(e -> e.get("FINISHED_AT") != null));
     }
 }
