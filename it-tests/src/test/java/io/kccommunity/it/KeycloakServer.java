@@ -164,6 +164,12 @@ public final class KeycloakServer {
     public static final int SWEEP_INTERVAL_SECONDS = 3;
     /** The sweep's lease: a run its node left unfinished is resumed this long after the node's last step, at most. */
     public static final int SWEEP_LEASE_SECONDS = 5;
+    /** The one host the test servers may send webhooks to over http: the tests' receivers listen there. */
+    public static final String WEBHOOK_HOST = "127.0.0.1";
+    /** Seconds between attempts: four attempts in all, over five seconds. */
+    public static final String WEBHOOK_RETRY_SCHEDULE = "1,2,2";
+    public static final int WEBHOOK_TIMEOUT_SECONDS = 5;
+    public static final int WEBHOOK_LEASE_SECONDS = 10;
     private int sweepIntervalSeconds = SWEEP_INTERVAL_SECONDS;
     private int sweepLeaseSeconds = SWEEP_LEASE_SECONDS;
 
@@ -184,7 +190,13 @@ public final class KeycloakServer {
                 "--hostname-strict=false",
                 // the advocacy sweep every few seconds, so tests see expiries without waiting an hour
                 "--spi-events-listener--community--sweep-interval=" + sweepIntervalSeconds,
-                "--spi-events-listener--community--sweep-lease=" + sweepLeaseSeconds));
+                "--spi-events-listener--community--sweep-lease=" + sweepLeaseSeconds,
+                // webhooks to the tests' receivers on loopback, retried within seconds, a dead node's message taken over soon
+                "--spi-events-listener--community--webhook-allowed-hosts=" + WEBHOOK_HOST,
+                "--spi-events-listener--community--webhook-retry-schedule=" + WEBHOOK_RETRY_SCHEDULE,
+                "--spi-events-listener--community--webhook-poll-interval=1",
+                "--spi-events-listener--community--webhook-timeout=" + WEBHOOK_TIMEOUT_SECONDS,
+                "--spi-events-listener--community--webhook-lease=" + WEBHOOK_LEASE_SECONDS));
         command.addAll(cacheOptions());
         command.addAll(databaseOptions());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())

@@ -12,6 +12,8 @@ import io.kccommunity.reputation.ReputationStore;
 import io.kccommunity.support.SafeRoles;
 import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
+import io.kccommunity.webhooks.WebhookEvents;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +124,7 @@ public final class Advocacy {
         }
         if (holding != null && ELECTION.equals(source) && MANUAL.equals(holding.getSource())) {
             // an admin's grant is sticky: it stays as it is, and the term the election gave is recorded beside it
-            history(user.getId(), role, "grant", source, actor, reason + " (kept as the manual grant it already was)", expiresAt);
+            writeHistory(user.getId(), role, "grant", source, actor, reason + " (kept as the manual grant it already was)", expiresAt);
             store.flush();
             return false;
         }
@@ -268,8 +270,21 @@ public final class Advocacy {
         history(user.getId(), holding.getRole(), "revoke", source, actor, reason, null);
     }
 
+    /** Records a grant or revocation in the member's role history, and tells the apps subscribed to it. */
     void history(String userId, String role, String action, String source, String actor, String reason,
                          Long expiresAt) {
+        writeHistory(userId, role, action, source, actor, reason, expiresAt);
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user != null) {
+            String type = "grant".equals(action) ? WebhookEvents.ROLE_GRANTED
+                    : "expiry".equals(source) ? WebhookEvents.ROLE_EXPIRED : WebhookEvents.ROLE_REVOKED;
+            Webhooks.publish(session, realm, type, Webhooks.member(user, "role", role, "source", source, "reason", reason,
+                    "expiresAt", expiresAt == null ? null : java.time.Instant.ofEpochMilli(expiresAt).toString()));
+        }
+    }
+
+    private void writeHistory(String userId, String role, String action, String source, String actor, String reason,
+                              Long expiresAt) {
         RoleHistoryEntity entry = new RoleHistoryEntity();
         entry.setId(KeycloakModelUtils.generateId());
         entry.setRealmId(realm.getId());

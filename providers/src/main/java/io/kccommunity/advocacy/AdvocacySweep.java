@@ -2,7 +2,7 @@ package io.kccommunity.advocacy;
 
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.reputation.ReputationStore;
-import java.lang.management.ManagementFactory;
+import io.kccommunity.support.ThisNode;
 import java.util.List;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -18,7 +18,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 public final class AdvocacySweep {
 
     /** This node's name in the sweep log: process id and host. */
-    public static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+    public static final String NODE = ThisNode.NAME;
 
     /** Members visited per chunk: the timed sweep commits each chunk on its own, so no row stays locked long. */
     public static final int CHUNK = 50;

@@ -1,5 +1,6 @@
 package io.kccommunity.advocacy;
 
+import io.kccommunity.support.DatabaseClock;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -50,8 +51,7 @@ public final class SweepLease {
 
     /** The database's clock in epoch milliseconds (on PostgreSQL: when the transaction began). */
     public long now() {
-        // "instant", not current_timestamp: Hibernate renders current_timestamp as the session's local time on some databases
-        return em.createQuery("select cast(extract(epoch from instant) * 1000 as Long)", Long.class).getSingleResult();
+        return DatabaseClock.now(em);
     }
 
     /**

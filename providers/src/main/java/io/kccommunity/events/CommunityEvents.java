@@ -9,6 +9,9 @@ import io.kccommunity.profile.Mirrors;
 import io.kccommunity.reputation.BuiltInSources;
 import io.kccommunity.reputation.ReputationChangedEvent;
 import io.kccommunity.support.StatelessFactory;
+import io.kccommunity.webhooks.WebhookDispatcher;
+import io.kccommunity.webhooks.WebhookSettings;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.concurrent.Executor;
 import org.keycloak.Config;
 import org.keycloak.events.Event;
@@ -38,21 +41,33 @@ import org.keycloak.timer.TimerProvider;
  * (default 3600) in the cluster, under a lease of {@code --spi-events-listener--community--sweep-lease}
  * seconds (default 60) in the database.
  */
-public class CommunityEvents extends StatelessFactory<EventListenerProvider> implements EventListenerProviderFactory {
+public class CommunityEvents extends StatelessFactory<EventListenerProvider>
+        implements EventListenerProviderFactory, Webhooks.Owner {
 
     public static final String ID = "community";
     static final String SWEEP_TASK = "community-advocacy-sweep";
+    static final String WEBHOOK_TASK = "community-webhooks";
+    static final String WEBHOOK_EXECUTOR = "community-webhooks";
     private static final String USERS = "users/";
 
     private long sweepIntervalMillis;
     private long sweepLeaseMillis;
     private KeycloakSessionFactory factory;
     private CommunitySweep sweep;
+    private WebhookSettings webhookSettings;
+    private volatile WebhookDispatcher webhooks;
 
     @Override
     public void init(Config.Scope config) {
         sweepIntervalMillis = Math.max(1, config.getLong("sweepInterval", 3600L)) * 1000;
         sweepLeaseMillis = Math.max(1, config.getLong("sweepLease", 60L)) * 1000;
+        webhookSettings = WebhookSettings.from(config);
+    }
+
+    /** The webhook dispatcher of this node; null until Keycloak has started. */
+    @Override
+    public WebhookDispatcher webhooks() {
+        return webhooks;
     }
 
     @Override
@@ -86,6 +101,10 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
             try (KeycloakSession session = factory.create()) {
                 Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(CommunitySweep.EXECUTOR);
                 session.getProvider(TimerProvider.class).schedule(() -> sweep.tick(executor), sweep.checkMillis(), SWEEP_TASK);
+                WebhookDispatcher dispatcher = new WebhookDispatcher(factory, webhookSettings,
+                        session.getProvider(ExecutorsProvider.class).getExecutor(WEBHOOK_EXECUTOR));
+                webhooks = dispatcher;
+                session.getProvider(TimerProvider.class).schedule(dispatcher::nudge, webhookSettings.pollMillis(), WEBHOOK_TASK);
             }
             Mirrors.protectAll(factory);
             HandleClaims.repairAll(factory);
@@ -131,12 +150,16 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider> imp
         if (factory != null) {
             try (KeycloakSession session = factory.create()) {
                 session.getProvider(TimerProvider.class).cancelTask(SWEEP_TASK);
+                session.getProvider(TimerProvider.class).cancelTask(WEBHOOK_TASK);
             } catch (RuntimeException shuttingDown) {
                 // the timer stops with Keycloak anyway
             }
         }
         if (sweep != null) {
             sweep.stop();
+        }
+        if (webhooks != null) {
+            webhooks.stop();
         }
     }
 

@@ -12,6 +12,8 @@ import io.kccommunity.tally.Election;
 import io.kccommunity.tally.BltWriter;
 import io.kccommunity.tally.Result;
 import io.kccommunity.tally.Round;
+import io.kccommunity.webhooks.WebhookEvents;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +120,15 @@ public final class Certification {
         }
         election.setWinners(Json.write(winnerIds));
         election.setPhase("certified");
+        elections.phaseChanged(election, "closed");
+        List<Map<String, Object>> winners = new ArrayList<>();
+        for (String userId : winnerIds) {
+            UserModel user = session.users().getUserById(realm, userId);
+            winners.add(user != null ? Webhooks.member(user) : Map.of("userId", userId));
+        }
+        Webhooks.publish(session, realm, WebhookEvents.ELECTION_CERTIFIED, Elections.webhookData(election,
+                "method", election.getMethod(), "winners", winners, "winnerRole", election.getWinnerRole(),
+                "termDays", election.getWinnerRole() == null ? null : election.getTermDays()));
         if (election.getWinnerRole() != null) {
             long until = Time.currentTimeMillis() + election.getTermDays() * Elections.DAY_MILLIS;
             Advocacy advocacy = new Advocacy(session, realm);

@@ -6,9 +6,13 @@ import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.CommunityProfile;
 import io.kccommunity.web.CommunityError;
+import io.kccommunity.webhooks.WebhookEvents;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -91,6 +95,7 @@ public final class Elections {
                     throw CommunityError.conflict("invalid_phase", "A " + phase + " election cannot be cancelled");
                 }
                 election.setPhase("cancelled");
+                phaseChanged(election, phase);
             }
             default -> throw CommunityError.notFound("unknown_action",
                     "Actions are open-nominations, open-voting, close, certify and cancel");
@@ -160,7 +165,26 @@ public final class Elections {
             case "closed" -> SecretBallots.atClose(session, election);
             default -> { }
         }
+        String from = election.getPhase();
         election.setPhase(phase);
+        phaseChanged(election, from);
+    }
+
+    /** Tells the apps subscribed to phase changes (by an admin's act or by the clock). */
+    void phaseChanged(ElectionEntity election, String from) {
+        Webhooks.publish(session, realm, WebhookEvents.ELECTION_PHASE_CHANGED, webhookData(election, "phase",
+                election.getPhase(), "previousPhase", from));
+    }
+
+    /** How webhook messages name an election: id and title, then the given name/value pairs. */
+    static Map<String, Object> webhookData(ElectionEntity election, Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("electionId", election.getId());
+        data.put("title", election.getTitle());
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            data.put((String) pairs[i], pairs[i + 1]);
+        }
+        return data;
     }
 
     static boolean isReferendum(ElectionEntity election) {

@@ -21,6 +21,10 @@ import io.kccommunity.reputation.BadgeAwardEntity;
 import io.kccommunity.reputation.ReputationEventEntity;
 import io.kccommunity.reputation.ReputationStore;
 import io.kccommunity.support.StatelessFactory;
+import io.kccommunity.webhooks.AttemptEntity;
+import io.kccommunity.webhooks.MessageEntity;
+import io.kccommunity.webhooks.WebhookEntity;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -44,7 +48,8 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
     private static final List<Class<?>> ENTITIES = List.of(MemberEntity.class, HandleEntity.class,
             ReputationEventEntity.class, BadgeAwardEntity.class, RoleHoldingEntity.class, RoleHistoryEntity.class,
             NominationEntity.class, JobEntity.class, SweepRunEntity.class, ElectionEntity.class, CandidateEntity.class,
-            VoterEntity.class, BallotEntity.class, ElectorEntity.class, ElectionResultEntity.class);
+            VoterEntity.class, BallotEntity.class, ElectorEntity.class, ElectionResultEntity.class, WebhookEntity.class,
+            MessageEntity.class, AttemptEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -87,6 +92,7 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
             new ReputationStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             new AdvocacyStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             Elections.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
+            Webhooks.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
         }
     }
 

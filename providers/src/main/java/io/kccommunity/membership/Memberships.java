@@ -7,6 +7,8 @@ import io.kccommunity.setup.CommunityInstaller;
 import io.kccommunity.setup.JoinPolicy;
 import io.kccommunity.support.SafeRoles;
 import io.kccommunity.web.CommunityError;
+import io.kccommunity.webhooks.WebhookEvents;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.Map;
 import java.util.Objects;
 import org.keycloak.common.util.Time;
@@ -78,11 +80,15 @@ public final class Memberships {
 
     /** The user leaves, or withdraws a pending request or an invitation. */
     public MemberEntity leave(UserModel user) {
+        return depart(user, false);
+    }
+
+    private MemberEntity depart(UserModel user, boolean byAdmin) {
         MemberEntity member = find(user);
         if (member == null || member.getStatus() == MembershipStatus.LEFT || member.getStatus() == MembershipStatus.REJECTED) {
             throw CommunityError.notFound("not_a_member", "You are not a member of this community");
         }
-        return save(member, user, MembershipStatus.LEFT, member.getCodeOfConductVersion());
+        return save(member, user, MembershipStatus.LEFT, member.getCodeOfConductVersion(), byAdmin);
     }
 
     /** An active member accepts the code of conduct's current version. */
@@ -134,13 +140,13 @@ public final class Memberships {
         boolean active = member != null && member.getStatus() == MembershipStatus.ACTIVE;
         if (mapped != active) {
             save(member, user, mapped ? MembershipStatus.ACTIVE : MembershipStatus.LEFT,
-                    member == null ? null : member.getCodeOfConductVersion());
+                    member == null ? null : member.getCodeOfConductVersion(), true);
         }
     }
 
     /** An admin removes a member (or cancels a request or invitation). */
     public MemberEntity remove(UserModel user) {
-        return leave(user);
+        return depart(user, true);
     }
 
     private MemberEntity decide(UserModel user, MembershipStatus outcome) {
@@ -156,6 +162,12 @@ public final class Memberships {
      * the race fails here on our key, before any role is touched; then brings the role in step.
      */
     private MemberEntity save(MemberEntity existing, UserModel user, MembershipStatus next, String codeOfConductVersion) {
+        return save(existing, user, next, codeOfConductVersion, false);
+    }
+
+    /** As above; {@code byAdmin}: an admin ended the membership (removed, not left). */
+    private MemberEntity save(MemberEntity existing, UserModel user, MembershipStatus next, String codeOfConductVersion,
+                              boolean byAdmin) {
         MemberEntity member = existing;
         if (member == null) {
             member = new MemberEntity();
@@ -165,6 +177,7 @@ public final class Memberships {
         }
         boolean activated = next == MembershipStatus.ACTIVE && member.getStatus() != MembershipStatus.ACTIVE;
         boolean deactivated = next != MembershipStatus.ACTIVE && member.getStatus() == MembershipStatus.ACTIVE;
+        MembershipStatus previous = member.getStatus();
         moveTo(member, next);
         member.setCodeOfConductVersion(codeOfConductVersion);
         if (existing == null) {
@@ -178,7 +191,26 @@ public final class Memberships {
         } else if (deactivated) {
             session.getKeycloakSessionFactory().publish(new MemberDeactivatedEvent(session, realm, user));
         }
+        tellApps(user, previous, next, byAdmin);
         return member;
+    }
+
+    /** The webhook messages of a status change: an approval is also a joining. */
+    private void tellApps(UserModel user, MembershipStatus previous, MembershipStatus next, boolean byAdmin) {
+        Map<String, Object> data = Webhooks.member(user, "status", next.id(), "previousStatus", previous == null ? null : previous.id());
+        if (next == MembershipStatus.ACTIVE && previous == MembershipStatus.PENDING) {
+            Webhooks.publish(session, realm, WebhookEvents.MEMBERSHIP_APPROVED, data);
+        }
+        String type = switch (next) {
+            case PENDING -> WebhookEvents.MEMBERSHIP_REQUESTED;
+            case ACTIVE -> WebhookEvents.MEMBERSHIP_JOINED;
+            case REJECTED -> WebhookEvents.MEMBERSHIP_REJECTED;
+            case LEFT -> byAdmin ? WebhookEvents.MEMBERSHIP_REMOVED : WebhookEvents.MEMBERSHIP_LEFT;
+            case INVITED -> null;
+        };
+        if (type != null && previous != next) {
+            Webhooks.publish(session, realm, type, data);
+        }
     }
 
     private static void moveTo(MemberEntity member, MembershipStatus next) {

@@ -1,5 +1,7 @@
 package io.kccommunity.profile;
 
+import io.kccommunity.webhooks.WebhookEvents;
+import io.kccommunity.webhooks.Webhooks;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
@@ -149,6 +151,7 @@ public final class HandleClaims {
         String own = Handles.heldBy(em, realm.getId(), user.getId());
         if (raw == null || raw.isBlank()) {
             release(em, realm, user, own);
+            changed(realm, user, null, own);
             return;
         }
         String wanted = Handles.normalize(raw);
@@ -157,6 +160,7 @@ public final class HandleClaims {
                     realm.getName(), raw);
             user.removeAttribute(Handles.ATTRIBUTE);
             release(em, realm, user, own);
+            changed(realm, user, null, own);
             return;
         }
         if (!wanted.equals(raw)) {
@@ -170,17 +174,31 @@ public final class HandleClaims {
         if (reservation != null && em.createQuery("update HandleEntity h set h.userId = :user, h.reservedAt = null"
                         + " where h.id = :id and h.reservedAt is not null")
                 .setParameter("user", user.getId()).setParameter("id", reservation).executeUpdate() == 1) {
+            changed(realm, user, wanted, own);
             return;
         }
         HandleEntity row = Handles.row(em, realm.getId(), wanted);
         if (row == null || isStale(row)) {
             Handles.insert(em, realm.getId(), user.getId(), wanted, row);
+            changed(realm, user, wanted, own);
         } else if (row.getReservedAt() == null) {
             LOG.warnf("User %s of realm %s: handle '%s' is held by user %s; removed from the later claimant",
                     user.getId(), realm.getName(), wanted, row.getUserId());
             user.removeAttribute(Handles.ATTRIBUTE);
+            changed(realm, user, null, own);
         }
         // else a request elsewhere is saving this handle right now: it does not resolve to this user, and the next repair decides
+    }
+
+    /** Tells the apps subscribed to handle changes; nothing when the user had no handle and has none. */
+    private void changed(RealmModel realm, UserModel user, String handle, String previous) {
+        if (handle != null || previous != null) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("userId", user.getId());
+            data.put("handle", handle);
+            data.put("previousHandle", previous);
+            Webhooks.publish(session, realm, WebhookEvents.HANDLE_CHANGED, data);
+        }
     }
 
     private static void release(EntityManager em, RealmModel realm, UserModel user, String own) {

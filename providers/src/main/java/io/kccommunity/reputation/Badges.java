@@ -5,6 +5,8 @@ import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.CommunityProfile;
 import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
+import io.kccommunity.webhooks.WebhookEvents;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,6 +50,7 @@ public final class Badges {
         for (ReputationRules.Badge badge : rules.badges()) {
             if (!ids.contains(badge.id()) && earns(badge.rule(), user, member)) {
                 store.insert(award(user, badge.id(), null));
+                tellApps(user, WebhookEvents.BADGE_AWARDED, badge.id(), "rule");
                 awarded++;
             }
         }
@@ -70,6 +73,7 @@ public final class Badges {
         }
         store.insert(award(user, badgeId, adminId));
         store.flush();
+        tellApps(user, WebhookEvents.BADGE_AWARDED, badgeId, "admin");
         mirror(user);
         ReputationChangedEvent.publish(session, realm, user, member);
         return true;
@@ -85,6 +89,7 @@ public final class Badges {
         }
         store.remove(award);
         store.flush();
+        tellApps(user, WebhookEvents.BADGE_REVOKED, badgeId, "admin");
         mirror(user);
         ReputationChangedEvent.publish(session, realm, user, member);
         return true;
@@ -107,6 +112,10 @@ public final class Badges {
             case "profile-complete" -> CommunityProfile.of(user).completeness() == 100;
             default -> false;
         };
+    }
+
+    private void tellApps(UserModel user, String type, String badgeId, String by) {
+        Webhooks.publish(session, realm, type, Webhooks.member(user, "badge", badgeId, "by", by));
     }
 
     private BadgeAwardEntity award(UserModel user, String badgeId, String adminId) {

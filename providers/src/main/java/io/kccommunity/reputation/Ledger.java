@@ -7,6 +7,8 @@ import io.kccommunity.events.CommunityMetrics;
 import io.kccommunity.support.Text;
 import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
+import io.kccommunity.webhooks.WebhookEvents;
+import io.kccommunity.webhooks.Webhooks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -237,11 +239,29 @@ public final class Ledger {
     /** Mirrors the total into the user attribute and awards the badges that are now earned. */
     private void settle(UserModel user, MemberEntity member) {
         Writes.guarded(WHAT, () -> {
+            String before = user.getFirstAttribute(ATTRIBUTE);
             store.mirrorTotal(realm, user, ATTRIBUTE, member.getReputation());
+            tellLevel(user, before, member.getReputation());
             new Badges(session, realm, rules).evaluate(user, member);
             ReputationChangedEvent.publish(session, realm, user, member);
             store.flush();
         });
+    }
+
+    /** A webhook message when the new total crosses a level's threshold (up or down); not for every point. */
+    private void tellLevel(UserModel user, String before, int total) {
+        int previous;
+        try {
+            previous = before == null ? 0 : Integer.parseInt(before);
+        } catch (NumberFormatException unreadable) {
+            previous = 0;
+        }
+        String was = rules.levelOf(previous).name();
+        String now = rules.levelOf(total).name();
+        if (!was.equals(now)) {
+            Webhooks.publish(session, realm, WebhookEvents.LEVEL_CHANGED, Webhooks.member(user, "level", now,
+                    "previousLevel", was, "reputation", total));
+        }
     }
 
     /** Locks every member named, in one order (by user id), so concurrent batches cannot deadlock. */

@@ -9,6 +9,7 @@ import io.kccommunity.profile.TopicsAdminResource;
 import io.kccommunity.setup.CommunityConfig;
 import io.kccommunity.setup.CommunitySettings;
 import io.kccommunity.setup.ConfigAdminResource;
+import io.kccommunity.webhooks.WebhooksAdminResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -71,6 +72,15 @@ public class CommunityAdminResource {
             throw CommunityError.communityNotEnabled();
         }
         return new ElectionsAdminResource(session, realm, access, adminEvent);
+    }
+
+    @Path("webhooks")
+    public WebhooksAdminResource webhooks() {
+        if (!CommunitySettings.isEnabled(realm)) {
+            access.viewRealm();
+            throw CommunityError.communityNotEnabled();
+        }
+        return new WebhooksAdminResource(session, realm, access, adminEvent);
     }
 
     @Path("members")
