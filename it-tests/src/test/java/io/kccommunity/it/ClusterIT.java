@@ -15,8 +15,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RealKeycloak.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private KeycloakServer nodeB;
@@ -186,5 +190,17 @@ class ClusterIT {
         for (int i = 1; i < starts.size(); i++) {
             assertTrue(starts.get(i) - starts.get(i - 1) >= intervalMillis * 8 / 10, "two sweeps too close: " + starts);
         }
+    }
+
+    @Test
+    void webhookMessagesAreSentOnceByTheClusterWhileBothNodesRun() throws Exception {
+        new ClusterWebhooks(a, b).eachMessageOnceWhileBothNodesRun(20);
+    }
+
+    /** Last: it kills node B. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aWebhookMessageWhoseNodeDiesMidDeliveryIsSentByTheOtherNode() throws Exception {
+        new ClusterWebhooks(a, b).aMessageWhoseNodeDiesIsSentByTheOther(nodeB);
     }
 }

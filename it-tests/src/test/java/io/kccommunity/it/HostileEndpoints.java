@@ -99,6 +99,36 @@ final class HostileEndpoints {
         admin("ElectionsAdminResource.edit", "PUT", "/elections/{election}", "{\"title\":\"t\",\"seats\":2}", false);
         admin("ElectionsAdminResource.advance", "POST", "/elections/{election}/close", null, false);
         admin("ElectionsAdminResource.results", "GET", "/elections/{election}/results", null, false);
+        String webhook = "{\"url\":\"http://127.0.0.1:9/hooks\",\"events\":[\"election.certified\"],\"description\":\"d\"}";
+        admin("WebhooksAdminResource.list", "GET", "/webhooks", null, false);
+        admin("WebhooksAdminResource.create", "POST", "/webhooks", webhook, false);
+        admin("WebhooksAdminResource.get", "GET", "/webhooks/{webhook}", null, false);
+        admin("WebhooksAdminResource.update", "PUT", "/webhooks/{webhook}", webhook, false);
+        admin("WebhooksAdminResource.delete", "DELETE", "/webhooks/{webhook}", null, false);
+        admin("WebhooksAdminResource.rotate", "POST", "/webhooks/{webhook}/rotate-secret", null, false);
+        admin("WebhooksAdminResource.ping", "POST", "/webhooks/{webhook}/ping", null, false);
+        admin("WebhooksAdminResource.deliveries", "GET", "/webhooks/{webhook}/deliveries", null, true);
+    }
+
+    /** Well-formed bodies with a value the endpoint must refuse, by the right caller: a 400 naming the field. */
+    static final Map<String, List<String>> REFUSED_VALUES = new java.util.HashMap<>();
+
+    static {
+        List<String> webhooks = new ArrayList<>();
+        for (String url : List.of("http://example.com/hooks", "https://10.0.0.1/hooks", "https://169.254.169.254/latest/meta-data",
+                "https://[::1]/hooks", "https://localhost/hooks", "http://127.0.0.2/hooks", "https://user:pw@example.com/",
+                "ftp://example.com/", "javascript:alert(1)", "/hooks", "https://example.com/" + "a".repeat(2000), "", "<script>")) {
+            webhooks.add("{\"url\":\"" + url + "\",\"events\":[\"*\"]}");
+        }
+        for (String events : List.of("[]", "[\"membership.exploded\"]", "[null]", "[\"*\",\"<b>\"]", "\"*\"",
+                "[" + String.join(",", java.util.Collections.nCopies(51, "\"role.granted\"")) + "]")) {
+            webhooks.add("{\"url\":\"http://127.0.0.1:9/hooks\",\"events\":" + events + "}");
+        }
+        webhooks.add("{\"url\":\"http://127.0.0.1:9/hooks\",\"events\":[\"*\"],\"description\":\"" + "d".repeat(501) + "\"}");
+        webhooks.add("{\"url\":\"http://127.0.0.1:9/hooks\",\"events\":[\"*\"],\"secret\":\"whsec_mine\"}");
+        webhooks.add("{\"events\":[\"*\"]}");
+        REFUSED_VALUES.put("WebhooksAdminResource.create", webhooks);
+        REFUSED_VALUES.put("WebhooksAdminResource.update", webhooks);
     }
 
     /** CORS preflight handlers: they answer OPTIONS before any caller is known and read nothing. */

@@ -101,8 +101,11 @@ class HostileInputIT {
         String candidate = api.get(base, realm.token("alice")).json().at("/candidates/0/id").asText();
         Expect.ok(api.put(base + "/ballot", realm.token("alice"), Map.of("ranking", List.of(candidate))), 201);
 
+        String webhook = Expect.ok(api.post(realm.adminPath("/webhooks"), admin, Map.of("url", "http://127.0.0.1:9/hooks",
+                "events", List.of("election.certified"))), 201).get("id").asText();
+
         values.putAll(Map.of("{realm}", realm.name, "{user}", alice, "{handle}", "alice.h", "{role}", "guru",
-                "{badge}", "helpful", "{election}", election, "{event}", event, "{candidate}", candidate));
+                "{badge}", "helpful", "{election}", election, "{event}", event, "{candidate}", candidate, "{webhook}", webhook));
 
         // tokens that expired: minted while the realm's tokens lived 2 seconds
         setTokenLifespan(2);
@@ -234,6 +237,9 @@ class HostileInputIT {
         }
         for (String privileged : PRIVILEGED_BODIES.getOrDefault(e.handler(), List.of())) {
             check(failures, "privileged " + privileged, send(e, path, right, fill(privileged)), false);
+        }
+        for (String refused : HostileEndpoints.REFUSED_VALUES.getOrDefault(e.handler(), List.of())) {
+            check(failures, "refused value " + abbreviate(refused), send(e, path, right, refused), false);
         }
     }
 
@@ -372,7 +378,7 @@ class HostileInputIT {
         String user = values.get("{user}");
         for (String read : List.of("/config", "/members?max=100", "/reputation/rules", "/topics", "/advocacy/rules",
                 "/reputation/members/" + user, "/reputation/members/" + user + "/events?max=100", "/elections",
-                "/elections/" + values.get("{election}"))) {
+                "/elections/" + values.get("{election}"), "/webhooks")) {
             state.append(read).append(": ").append(api.get(realm.adminPath(read), admin).body()).append('\n');
         }
         state.append("advocacy: ").append(api.get(realm.adminPath("/advocacy/members/" + user), admin).json().get("roles"));

@@ -65,7 +65,8 @@ final class WebhookStore {
     }
 
     List<AttemptEntity> attempts(String webhookId, int first, int max) {
-        return em.createQuery("select a from AttemptEntity a where a.webhookId = :hook order by a.attemptedAt desc, a.id",
+        return em.createQuery("select a from AttemptEntity a where a.webhookId = :hook"
+                                + " order by a.attemptedAt desc, a.attempt desc, case when a.outcome = 'disabled' then 0 else 1 end, a.id",
                         AttemptEntity.class)
                 .setParameter("hook", webhookId).setFirstResult(first).setMaxResults(max).getResultList();
     }

@@ -79,10 +79,20 @@ public final class Webhooks {
             row.setNextAttemptAt(now);
             store.persist(row);
         }
+        nudgeAfterCommit(session);
+    }
+
+    /** This node's dispatcher looks into the outbox as soon as the session's transaction has committed. */
+    static void nudgeAfterCommit(KeycloakSession session) {
         WebhookDispatcher dispatcher = dispatcher(session.getKeycloakSessionFactory());
-        if (dispatcher != null && session.getAttribute(CACHE + "nudge") == null) {
-            session.setAttribute(CACHE + "nudge", Boolean.TRUE);
+        if (dispatcher == null || session.getAttribute(CACHE + "nudge") != null) {
+            return;
+        }
+        session.setAttribute(CACHE + "nudge", Boolean.TRUE);
+        try {
             Transactions.afterCommit(session, dispatcher::nudge);
+        } catch (IllegalStateException committing) {
+            // written by work that runs while the transaction commits (handle settlement): the next poll sends it
         }
     }
 

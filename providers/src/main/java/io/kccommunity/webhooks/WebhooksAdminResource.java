@@ -103,7 +103,7 @@ public class WebhooksAdminResource {
         WebhookView view = WebhookView.of(webhook, store.pending(id), null);
         event(OperationType.UPDATE, view, id);
         if (webhook.isEnabled()) {
-            nudgeAfterCommit();
+            Webhooks.nudgeAfterCommit(session);
         }
         return view;
     }
@@ -174,13 +174,6 @@ public class WebhooksAdminResource {
             throw new IllegalStateException("the community event listener is not running");
         }
         return dispatcher.targets();
-    }
-
-    private void nudgeAfterCommit() {
-        WebhookDispatcher dispatcher = Webhooks.dispatcher(session.getKeycloakSessionFactory());
-        if (dispatcher != null) {
-            io.kccommunity.support.Transactions.afterCommit(session, dispatcher::nudge);
-        }
     }
 
     private void event(OperationType operation, Object representation, String... path) {
