@@ -56,8 +56,9 @@ final class ClusterWebhooks {
             assertEquals(Set.copyOf(users), received.stream().map(d -> d.data().get("userId").asText()).collect(Collectors.toSet()));
             assertEquals(joins, received.stream().map(WebhookReceiver.Delivery::id).distinct().count());
             received.forEach(d -> assertTrue(WebhookReceiver.verifies(d, secret), d::body));
-            System.out.printf("ClusterIT webhooks: %d messages, each delivered once; sent by nodes %s%n", joins,
-                    leaseNodes(received.stream().map(WebhookReceiver.Delivery::id).toList()));
+            System.out.printf("ClusterIT webhooks: %d messages, each delivered once; messages sent per node: %s%n", joins,
+                    leaseNodes(received.stream().map(WebhookReceiver.Delivery::id).toList()).stream()
+                            .collect(Collectors.groupingBy(n -> n, java.util.TreeMap::new, Collectors.counting())));
         }
     }
 
@@ -94,7 +95,10 @@ final class ClusterWebhooks {
                     Duration.ofSeconds(KeycloakServer.WEBHOOK_LEASE_SECONDS + 20)).stream().filter(d -> d.id().equals(id)).toList();
             assertEquals(first.body(), both.get(1).body(), "the same message");
             assertTrue(WebhookReceiver.verifies(both.get(1), secret));
-            assertTrue(both.get(1).receivedAt() - first.receivedAt() >= 5000, "sent again only once the dead node's lease ran out");
+            long gap = both.get(1).receivedAt() - first.receivedAt();
+            assertTrue(gap >= 5000, "sent again only once the dead node's lease ran out: " + gap + " ms");
+            System.out.printf("ClusterIT webhooks: node B killed while sending %s; node A sent it again %d ms after the first attempt%n",
+                    id, gap);
             String webhook = a.get(realmA.adminPath("/webhooks"), admin).json().get(0).get("id").asText();
             JsonNode log = a.get(realmA.adminPath("/webhooks/" + webhook + "/deliveries?max=100"), admin).json();
             long delivered = 0;

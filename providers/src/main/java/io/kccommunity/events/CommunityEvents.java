@@ -39,7 +39,8 @@ import org.keycloak.timer.TimerProvider;
  * code publishes (joining, leaving, reputation changes drive promotions), and the timed work
  * ({@link CommunitySweep}): once per {@code --spi-events-listener--community--sweep-interval} seconds
  * (default 3600) in the cluster, under a lease of {@code --spi-events-listener--community--sweep-lease}
- * seconds (default 60) in the database.
+ * seconds (default 60) in the database; and the webhook dispatcher, with its own timer and options
+ * ({@code --spi-events-listener--community--webhook-...}, see {@link WebhookSettings}).
  */
 public class CommunityEvents extends StatelessFactory<EventListenerProvider>
         implements EventListenerProviderFactory, Webhooks.Owner {
