@@ -7,6 +7,7 @@ import io.kccommunity.advocacy.SweepLease.Claim;
 import io.kccommunity.advocacy.SweepLease.Position;
 import io.kccommunity.governance.Elections;
 import io.kccommunity.setup.CommunitySettings;
+import io.kccommunity.support.Workers;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -34,7 +35,6 @@ final class CommunitySweep {
     static final String JOB = "advocacy-sweep";
     static final String EXECUTOR = "community-sweep";
     private static final Logger LOG = Logger.getLogger(CommunitySweep.class);
-    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final KeycloakSessionFactory factory;
     private final long intervalMillis;
@@ -80,15 +80,7 @@ final class CommunitySweep {
     /** Lets the current step finish (for a while), then leaves the rest of the run to another node. */
     void stop() {
         stopping = true;
-        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
-        while (running.get() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Workers.awaitIdle(running);
     }
 
     private void runIfDue() {

@@ -2,6 +2,7 @@ package io.kccommunity.governance;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kccommunity.events.CommunityMetrics;
+import io.kccommunity.support.StoredJson;
 import io.kccommunity.support.Writes;
 import io.kccommunity.web.CommunityError;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public final class BallotBox {
             throw CommunityError.conflict("invalid_phase", "Voting is not open");
         }
         elections.requireEligible(election, voter, false);
-        String content = Json.write(request.canonical(election, elections.accepted(election)));
+        String content = StoredJson.write(request.canonical(election, elections.accepted(election)));
         if (!store.voted(election.getId(), voter.getId())) {
             VoterEntity row = new VoterEntity();
             row.setId(KeycloakModelUtils.generateId());
@@ -87,7 +88,7 @@ public final class BallotBox {
     /** The ballot a receipt belongs to, or null. */
     public Map<String, Object> verify(ElectionEntity election, String receipt) {
         BallotEntity ballot = receipt == null || receipt.length() > 100 ? null : store.ballot(election.getId(), hash(receipt));
-        return ballot == null ? null : Json.read(ballot.getContent(), new TypeReference<Map<String, Object>>() { });
+        return ballot == null ? null : StoredJson.read(ballot.getContent(), new TypeReference<Map<String, Object>>() { });
     }
 
     private static String newChangeKey() {

@@ -6,10 +6,11 @@ import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.notices.Notice;
 import io.kccommunity.notices.Notices;
+import io.kccommunity.support.StoredJson;
 import io.kccommunity.tally.Ballot;
+import io.kccommunity.tally.BltWriter;
 import io.kccommunity.tally.CountingMethods;
 import io.kccommunity.tally.Election;
-import io.kccommunity.tally.BltWriter;
 import io.kccommunity.tally.Result;
 import io.kccommunity.tally.Round;
 import io.kccommunity.webhooks.WebhookEvents;
@@ -52,7 +53,7 @@ public final class Certification {
         }
         List<Ballot> ballots = new ArrayList<>();
         for (String content : store.ballotContents(election.getId())) {
-            BallotRequest ballot = Json.read(content, BallotRequest.class);
+            BallotRequest ballot = StoredJson.read(content, BallotRequest.class);
             int[] ranking = referendum ? new int[] {"yes".equals(ballot.answer()) ? 0 : 1}
                     : ballot.choices().stream().filter(index::containsKey).mapToInt(index::get).toArray();
             if (ranking.length > 0) {
@@ -75,7 +76,7 @@ public final class Certification {
     public Count count(ElectionEntity election) {
         ElectionResultEntity stored = store.result(election.getId());
         if (stored != null) {
-            return Json.read(stored.getResult(), Count.class);
+            return StoredJson.read(stored.getResult(), Count.class);
         }
         Election input = tallyInput(election);
         Result result = CountingMethods.of(election.getMethod(), election.getQuorum(),
@@ -86,7 +87,7 @@ public final class Certification {
                 java.time.Instant.ofEpochMilli(now).toString());
         ElectionResultEntity entity = new ElectionResultEntity();
         entity.setElectionId(election.getId());
-        entity.setResult(Json.write(count));
+        entity.setResult(StoredJson.write(count));
         entity.setBlt(BltWriter.write(input));
         entity.setCountedAt(now);
         store.persist(entity);
@@ -118,7 +119,7 @@ public final class Certification {
                 }
             }
         }
-        election.setWinners(Json.write(winnerIds));
+        election.setWinners(StoredJson.write(winnerIds));
         election.setPhase("certified");
         elections.phaseChanged(election, "closed");
         List<Map<String, Object>> winners = new ArrayList<>();

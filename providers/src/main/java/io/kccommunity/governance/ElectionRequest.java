@@ -2,6 +2,7 @@ package io.kccommunity.governance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kccommunity.advocacy.AdvocacyRules;
+import io.kccommunity.support.StoredJson;
 import io.kccommunity.support.Text;
 import io.kccommunity.tally.CountingMethods;
 import io.kccommunity.tally.Referendum;
@@ -123,7 +124,7 @@ public record ElectionRequest(String title, Map<String, String> description, Str
 
     /** {@code value} as the JSON its column holds, refused when the column cannot hold it. */
     private static String stored(String field, Object value, int columnLength, String what) {
-        String json = Json.write(value);
+        String json = StoredJson.write(value);
         if (json.length() > columnLength) {
             throw Text.invalid(field, "must be at most " + columnLength + " characters " + what + ", written as JSON");
         }

@@ -3,6 +3,7 @@ package io.kccommunity.governance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kccommunity.profile.CommunityProfile;
+import io.kccommunity.support.StoredJson;
 import io.kccommunity.tally.Round;
 import java.time.Instant;
 import java.util.List;
@@ -55,11 +56,11 @@ public record ElectionView(String id, String title, Map<String, String> descript
                     elections.voted(e, reader), own == null ? null : own.getStatus());
         }
         boolean countable = admin || List.of("closed", "certified").contains(e.getPhase());
-        return new ElectionView(e.getId(), e.getTitle(), Json.read(e.getDescription() == null ? "{}" : e.getDescription(),
+        return new ElectionView(e.getId(), e.getTitle(), StoredJson.read(e.getDescription() == null ? "{}" : e.getDescription(),
                 new TypeReference<Map<String, String>>() { }), e.getMethod(), e.getSeats(), e.getQuestion(),
                 referendum ? e.getQuorum() : null, referendum ? e.getMajority() : null, e.getPhase(),
                 iso(e.getNominationsOpenAt()), iso(e.getVotingOpensAt()), iso(e.getVotingClosesAt()),
-                Json.read(e.getEligibility(), ElectionRequest.Eligibility.class), e.getWinnerRole(), e.getTermDays(),
+                StoredJson.read(e.getEligibility(), ElectionRequest.Eligibility.class), e.getWinnerRole(), e.getTermDays(),
                 candidates, countable ? elections.turnout(e) : null, you,
                 admin || countable ? e.getEligibleVoters() : null, admin ? e.getEligibleCandidates() : null);
     }

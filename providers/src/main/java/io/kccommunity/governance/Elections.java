@@ -5,6 +5,7 @@ import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.CommunityProfile;
+import io.kccommunity.support.StoredJson;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.webhooks.WebhookEvents;
 import io.kccommunity.webhooks.Webhooks;
@@ -237,7 +238,7 @@ public final class Elections {
         if (election.getElectorateFixedAt() != null) {
             return new Electorate(session, realm).includes(election, user, asCandidate);
         }
-        ElectionRequest.Eligibility eligibility = Json.read(election.getEligibility(), ElectionRequest.Eligibility.class);
+        ElectionRequest.Eligibility eligibility = StoredJson.read(election.getEligibility(), ElectionRequest.Eligibility.class);
         ElectionRequest.Criteria criteria = asCandidate ? eligibility.candidates() : eligibility.voters();
         long days = member.getJoinedAt() == null ? 0 : (Time.currentTimeMillis() - member.getJoinedAt()) / DAY_MILLIS;
         return (criteria.minReputation() == null || member.getReputation() >= criteria.minReputation())
@@ -258,7 +259,7 @@ public final class Elections {
 
     /** The certified winners' user ids, in election order (empty for referendums). */
     public List<String> winners(ElectionEntity election) {
-        return election.getWinners() == null ? List.of() : Json.read(election.getWinners(), new TypeReference<List<String>>() { });
+        return election.getWinners() == null ? List.of() : StoredJson.read(election.getWinners(), new TypeReference<List<String>>() { });
     }
 
     void requireEligible(ElectionEntity election, UserModel user, boolean asCandidate) {

@@ -1,8 +1,9 @@
 package io.kccommunity.governance;
 
 import io.kccommunity.membership.MembershipStatus;
-import java.util.List;
+import io.kccommunity.support.StoredJson;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -33,7 +34,7 @@ final class Electorate {
         if (election.getElectorateFixedAt() != null) {
             return;
         }
-        ElectionRequest.Eligibility eligibility = Json.read(election.getEligibility(), ElectionRequest.Eligibility.class);
+        ElectionRequest.Eligibility eligibility = StoredJson.read(election.getEligibility(), ElectionRequest.Eligibility.class);
         long now = Time.currentTimeMillis();
         election.setEligibleVoters(insert(election, ElectorEntity.VOTER, eligibility.voters(), now));
         if (!"referendum".equals(election.getMethod())) {

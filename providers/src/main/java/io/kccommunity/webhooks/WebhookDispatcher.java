@@ -1,6 +1,7 @@
 package io.kccommunity.webhooks;
 
 import io.kccommunity.support.ThisNode;
+import io.kccommunity.support.Workers;
 import jakarta.persistence.LockModeType;
 import java.net.ConnectException;
 import java.net.URI;
@@ -38,7 +39,6 @@ public final class WebhookDispatcher {
     static final int BODY_LIMIT = 1024;
     static final long KEEP_MILLIS = 14 * 86_400_000L;
     private static final long PRUNE_EVERY_MILLIS = 3_600_000L;
-    private static final long STOP_WAIT_MILLIS = 10_000;
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     private final KeycloakSessionFactory factory;
@@ -95,15 +95,7 @@ public final class WebhookDispatcher {
 
     public void stop() {
         stopping = true;
-        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
-        while (running.get() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Workers.awaitIdle(running);
     }
 
     private void rounds() {
@@ -234,17 +226,7 @@ public final class WebhookDispatcher {
             webhook.setEnabled(false);
             webhook.setDisabledReason("Disabled: message " + claimed.id() + " failed all " + attempt
                     + " attempts; enable the webhook again to send what is pending");
-            AttemptEntity notice = new AttemptEntity();
-            notice.setId(KeycloakModelUtils.generateId());
-            notice.setWebhookId(webhook.getId());
-            notice.setMessageId(claimed.id());
-            notice.setType(claimed.type());
-            notice.setAttempt(attempt);
-            notice.setAttemptedAt(now);
-            notice.setOutcome("disabled");
-            notice.setError(webhook.getDisabledReason());
-            notice.setNode(ThisNode.NAME);
-            store.persist(notice);
+            store.persist(logLine(claimed, attempt, now, new Outcome(null, webhook.getDisabledReason(), 0), "disabled"));
             LOG.warnf("Webhook %s of realm %s disabled: message %s failed all %d attempts", webhook.getId(),
                     webhook.getRealmId(), claimed.id(), attempt);
         } else {
@@ -263,7 +245,7 @@ public final class WebhookDispatcher {
         line.setStatus(outcome.status());
         line.setOutcome(result);
         line.setError(outcome.error() == null ? null : shorten(outcome.error()));
-        line.setDurationMillis(outcome.millis());
+        line.setDurationMillis(outcome.status() == null && outcome.millis() == 0 ? null : outcome.millis());
         line.setNode(ThisNode.NAME);
         return line;
     }

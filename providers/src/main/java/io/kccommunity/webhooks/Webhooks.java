@@ -1,5 +1,6 @@
 package io.kccommunity.webhooks;
 
+import io.kccommunity.support.StoredJson;
 import io.kccommunity.support.Transactions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class Webhooks {
         message.put("type", type);
         message.put("timestamp", Instant.ofEpochMilli(now).toString());
         message.put("data", payload);
-        String body = WebhookJson.write(message);
+        String body = StoredJson.write(message);
         for (WebhookEntity webhook : webhooks) {
             MessageEntity row = new MessageEntity();
             row.setId("msg_" + UUID.randomUUID().toString().replace("-", ""));

@@ -2,6 +2,7 @@ package io.kccommunity.governance;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kccommunity.support.StoredJson;
 import jakarta.persistence.Column;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class CandidateLimitTest {
         election.setMethod("irv");
         election.setSeats(1);
         List<String> all = candidates.stream().map(CandidateEntity::getId).toList();
-        String stored = Json.write(new BallotRequest(all, null, null, null).canonical(election, candidates));
+        String stored = StoredJson.write(new BallotRequest(all, null, null, null).canonical(election, candidates));
         int column = BallotEntity.class.getDeclaredField("content").getAnnotation(Column.class).length();
         assertTrue(stored.length() <= column, stored.length() + " characters, the column holds " + column);
     }

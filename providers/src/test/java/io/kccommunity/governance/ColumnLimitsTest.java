@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kccommunity.support.StoredJson;
 import io.kccommunity.web.CommunityError;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class ColumnLimitsTest {
                 () -> new BallotRequest(null, ids.subList(0, 101), null, null).canonical(election, candidates));
         assertEquals("at most 100 choices", e.getErrorDescription());
         BallotRequest full = new BallotRequest(null, ids.subList(0, 100), null, null).canonical(election, candidates);
-        assertTrue(Json.write(full).length() <= BallotEntity.CONTENT_LENGTH, () -> Json.write(full).length() + " characters");
+        assertTrue(StoredJson.write(full).length() <= BallotEntity.CONTENT_LENGTH, () -> StoredJson.write(full).length() + " characters");
     }
 
     private static ElectionRequest election(Map<String, String> description, String majority) {

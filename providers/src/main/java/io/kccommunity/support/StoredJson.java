@@ -1,17 +1,17 @@
-package io.kccommunity.governance;
+package io.kccommunity.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.keycloak.util.JsonSerialization;
 
-/** The JSON held in our columns (descriptions, eligibility, ballots, winners). */
-final class Json {
+/** The JSON held in our columns (descriptions, eligibility, ballots, winners, webhook messages). */
+public final class StoredJson {
 
-    private Json() {
+    private StoredJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JsonSerialization.writeValueAsString(value);
         } catch (IOException e) {
@@ -19,7 +19,7 @@ final class Json {
         }
     }
 
-    static <T> T read(String json, TypeReference<T> type) {
+    public static <T> T read(String json, TypeReference<T> type) {
         try {
             return JsonSerialization.readValue(json, type);
         } catch (IOException e) {
@@ -27,7 +27,7 @@ final class Json {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             return JsonSerialization.readValue(json, type);
         } catch (IOException e) {
