@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     private static final Pattern README_ROW = Pattern.compile("^\\| `(GET|POST|PUT|DELETE) (/[^`?]*)", Pattern.MULTILINE);
+    /** An event type constant: {@code public static final String MEMBERSHIP_JOINED = "membership.joined";} ({@code ALL} is no type). */
+    private static final Pattern EVENT_TYPE = Pattern.compile("static final String \\w+ = \"([a-z_]+\\.[a-z_]+)\";");
 
     private final JsonNode document = read();
     /** {@code "GET /realms/{}/community/me"} to the handler the document names for it. */
@@ -66,6 +68,23 @@ class OpenApiDocumentTest {
             assertTrue(operation.path("security").size() > 0, name + " names its tokens");
             operation.get("security").forEach(r -> r.fieldNames().forEachRemaining(s -> assertTrue(schemes.contains(s), name + ": " + s)));
         });
+    }
+
+    @Test
+    void everyWebhookEventTypeOfTheSourcesIsAWebhookAndNoOtherIs() throws Exception {
+        Path source = Path.of(System.getProperty("community.sources", "../providers/src/main/java"),
+                "io/kccommunity/webhooks/WebhookEvents.java");
+        Set<String> types = new TreeSet<>();
+        Matcher constant = EVENT_TYPE.matcher(Files.readString(source));
+        while (constant.find()) {
+            types.add(constant.group(1));
+        }
+        assertTrue(types.size() >= 10 && types.contains("webhook.ping"), "the scan found the event types: " + types);
+        Set<String> documented = new TreeSet<>();
+        document.path("webhooks").fieldNames().forEachRemaining(documented::add);
+        assertEquals(types, documented, "the document's webhooks and WebhookEvents' types");
+        documented.forEach(type -> assertEquals(type, document.at("/webhooks/" + type
+                + "/post/requestBody/content/application~1json/schema/properties/type/const").asText(), type + "'s envelope"));
     }
 
     @Test
