@@ -151,7 +151,9 @@ class WebhooksIT {
         assertTrue(receiver.ofType("election.phase_changed").stream().anyMatch(d -> d.data().get("phase").asText().equals("certified")));
 
         String email = api.get("/admin/realms/" + realm.name + "/users/" + alice, admin).json().path("email").asText();
+        OpenApiSchemas document = OpenApiSchemas.shipped();
         for (WebhookReceiver.Delivery delivery : receiver.received()) {
+            document.assertWebhook(delivery.type(), delivery.json());
             assertTrue(WebhookReceiver.verifies(delivery, secret), () -> "signature of " + delivery.body());
             assertTrue(delivery.id().matches("msg_[0-9a-f]{32}"), delivery.id());
             assertTrue(Math.abs(Long.parseLong(delivery.timestamp()) - Instant.now().getEpochSecond()) < 300, delivery.timestamp());

@@ -2,6 +2,7 @@ package io.kccommunity.events;
 
 import io.kccommunity.advocacy.Advocacy;
 import io.kccommunity.advocacy.RoleMappingSync;
+import io.kccommunity.circles.CircleMemberships;
 import io.kccommunity.membership.MemberActivatedEvent;
 import io.kccommunity.membership.MemberDeactivatedEvent;
 import io.kccommunity.profile.HandleClaims;
@@ -119,14 +120,18 @@ public class CommunityEvents extends StatelessFactory<EventListenerProvider>
             new Advocacy(changed.session(), changed.realm()).evaluate(changed.user(), changed.member());
         } else if (event instanceof MemberDeactivatedEvent left) {
             new Advocacy(left.session(), left.realm()).leave(left.user());
+            new CircleMemberships(left.session(), left.realm()).leaveAll(left.user());
         } else if (event instanceof RoleModel.RoleGrantedEvent granted) {
             RoleMappingSync.roleChanged(granted.getKeycloakSession(), granted.getRealm(), granted.getUser(), granted.getRole());
         } else if (event instanceof RoleModel.RoleRevokedEvent revoked) {
             RoleMappingSync.roleChanged(revoked.getKeycloakSession(), revoked.getRealm(), revoked.getUser(), revoked.getRole());
         } else if (event instanceof GroupModel.GroupMemberJoinEvent joined) {
             RoleMappingSync.groupsChanged(joined.getKeycloakSession(), joined.getRealm(), joined.getUser());
+            new CircleMemberships(joined.getKeycloakSession(), joined.getRealm()).followGroupJoin(joined.getUser(), joined.getGroup());
         } else if (event instanceof GroupModel.GroupMemberLeaveEvent leftGroup) {
             RoleMappingSync.groupsChanged(leftGroup.getKeycloakSession(), leftGroup.getRealm(), leftGroup.getUser());
+            new CircleMemberships(leftGroup.getKeycloakSession(), leftGroup.getRealm()).followGroupLeave(leftGroup.getUser(),
+                    leftGroup.getGroup());
         }
     }
 

@@ -6,6 +6,9 @@ import io.kccommunity.advocacy.NominationEntity;
 import io.kccommunity.advocacy.RoleHistoryEntity;
 import io.kccommunity.advocacy.RoleHoldingEntity;
 import io.kccommunity.advocacy.SweepRunEntity;
+import io.kccommunity.circles.CircleEntity;
+import io.kccommunity.circles.CircleMemberEntity;
+import io.kccommunity.circles.Circles;
 import io.kccommunity.governance.BallotEntity;
 import io.kccommunity.governance.CandidateEntity;
 import io.kccommunity.governance.ElectionEntity;
@@ -49,7 +52,7 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
             ReputationEventEntity.class, BadgeAwardEntity.class, RoleHoldingEntity.class, RoleHistoryEntity.class,
             NominationEntity.class, JobEntity.class, SweepRunEntity.class, ElectionEntity.class, CandidateEntity.class,
             VoterEntity.class, BallotEntity.class, ElectorEntity.class, ElectionResultEntity.class, WebhookEntity.class,
-            MessageEntity.class, AttemptEntity.class);
+            MessageEntity.class, AttemptEntity.class, CircleEntity.class, CircleMemberEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -86,6 +89,7 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
             Handles.deleteByUser(removed.getKeycloakSession(), removed.getRealm().getId(), removed.getUser().getId());
             new ReputationStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
             new AdvocacyStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
+            Circles.forgetUser(removed.getKeycloakSession(), removed.getRealm(), removed.getUser());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             new MemberStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             Handles.deleteByRealm(removed.getKeycloakSession(), removed.getRealm().getId());
@@ -93,6 +97,7 @@ public class CommunityEntityProviderFactory extends StatelessFactory<JpaEntityPr
             new AdvocacyStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             Elections.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
             Webhooks.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
+            Circles.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
         }
     }
 

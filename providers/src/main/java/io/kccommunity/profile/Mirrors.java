@@ -23,7 +23,7 @@ public final class Mirrors {
 
     private static final Logger LOG = Logger.getLogger(Mirrors.class);
 
-    static final List<String> NAMES = List.of("memberSince", "reputation", "badges");
+    static final List<String> NAMES = List.of("memberSince", "reputation", "badges", "circles");
     private static final Set<String> VIEW = Set.of("admin");
 
     private Mirrors() {

@@ -42,7 +42,8 @@ public record CommunityPitch(Map<String, String> description, Map<String, List<S
                 newBenefits == null ? benefits : validBenefits(newBenefits));
     }
 
-    private static Map<String, String> validDescription(Map<String, String> value) {
+    /** A description per language, checked (up to 10 languages, each at most 1,000 characters); empty texts dropped. */
+    public static Map<String, String> validDescription(Map<String, String> value) {
         checkLanguages("description", value.keySet());
         Map<String, String> clean = new TreeMap<>();
         value.forEach((locale, text) -> {

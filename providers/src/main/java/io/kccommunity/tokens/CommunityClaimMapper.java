@@ -1,6 +1,7 @@
 package io.kccommunity.tokens;
 
 import io.kccommunity.advocacy.AdvocacyRules;
+import io.kccommunity.circles.CircleClaims;
 import io.kccommunity.membership.Memberships;
 import io.kccommunity.reputation.Badges;
 import io.kccommunity.reputation.ReputationSummary;
@@ -46,6 +47,7 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
     public static final String INCLUDE_LEVEL = "community.level";
     public static final String INCLUDE_BADGES = "community.badges";
     public static final String INCLUDE_ROLES = "community.roles";
+    public static final String INCLUDE_CIRCLES = "community.circles";
 
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
@@ -65,6 +67,9 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
                 "Add the ids of the member's badges as 'badges'.", ProviderConfigProperty.BOOLEAN_TYPE, "true"));
         CONFIG.add(new ProviderConfigProperty(INCLUDE_ROLES, "Include 'roles'",
                 "Add the short names of the member's advocate roles (advocate, guru, ...) as 'roles'.",
+                ProviderConfigProperty.BOOLEAN_TYPE, "true"));
+        CONFIG.add(new ProviderConfigProperty(INCLUDE_CIRCLES, "Include 'circles'",
+                "Add the member's circles as 'circles': [{slug, role}], at most " + CircleClaims.MAX + ", oldest membership first.",
                 ProviderConfigProperty.BOOLEAN_TYPE, "true"));
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CommunityClaimMapper.class);
     }
@@ -87,6 +92,7 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
         config.put(INCLUDE_LEVEL, "true");
         config.put(INCLUDE_BADGES, "true");
         config.put(INCLUDE_ROLES, "true");
+        config.put(INCLUDE_CIRCLES, "true");
         model.setConfig(config);
         return model;
     }
@@ -148,6 +154,9 @@ public class CommunityClaimMapper extends AbstractOIDCProtocolMapper
             }
             if (isOn(mappingModel, INCLUDE_ROLES, true)) {
                 claim.put("roles", advocateRoles(realm, user));
+            }
+            if (isOn(mappingModel, INCLUDE_CIRCLES, true)) {
+                claim.put("circles", CircleClaims.of(user));
             }
         }
         token.getOtherClaims().put(CLAIM, claim);

@@ -1,6 +1,7 @@
 package io.kccommunity.web;
 
 import io.kccommunity.advocacy.AdvocacyAdminResource;
+import io.kccommunity.circles.CirclesAdminResource;
 import io.kccommunity.governance.ElectionsAdminResource;
 import io.kccommunity.membership.MembersAdminResource;
 import io.kccommunity.membership.Memberships;
@@ -72,6 +73,15 @@ public class CommunityAdminResource {
             throw CommunityError.communityNotEnabled();
         }
         return new ElectionsAdminResource(session, realm, access, adminEvent);
+    }
+
+    @Path("circles")
+    public CirclesAdminResource circles() {
+        if (!CommunitySettings.isEnabled(realm)) {
+            access.viewRealm();
+            throw CommunityError.communityNotEnabled();
+        }
+        return new CirclesAdminResource(session, realm, access, adminEvent);
     }
 
     @Path("webhooks")

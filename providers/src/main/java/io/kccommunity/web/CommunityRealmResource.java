@@ -3,6 +3,7 @@ package io.kccommunity.web;
 import io.kccommunity.advocacy.Advocacy;
 import io.kccommunity.advocacy.Holders;
 import io.kccommunity.advocacy.RoleViews;
+import io.kccommunity.circles.CirclesResource;
 import io.kccommunity.governance.ElectionsResource;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MembershipResource;
@@ -148,6 +149,16 @@ public class CommunityRealmResource {
         Caller caller = Caller.authenticate(session);
         enabledConfig();
         return new ElectionsResource(session, realm(), caller);
+    }
+
+    /** Circles: public ones may be browsed without a token. */
+    @Path("circles")
+    public Object circles() {
+        if (Preflight.isPreflight(session)) {
+            return new Preflight();
+        }
+        enabledConfig();
+        return new CirclesResource(session, realm());
     }
 
     /** Holders of an advocate role, for apps, user admins and (for listed roles) members. */

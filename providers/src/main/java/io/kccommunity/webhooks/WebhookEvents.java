@@ -27,12 +27,17 @@ public final class WebhookEvents {
     public static final String ELECTION_PHASE_CHANGED = "election.phase_changed";
     public static final String ELECTION_CERTIFIED = "election.certified";
     public static final String HANDLE_CHANGED = "profile.handle_changed";
+    public static final String CIRCLE_CREATED = "circle.created";
+    public static final String CIRCLE_APPROVED = "circle.approved";
+    public static final String CIRCLE_JOINED = "circle.joined";
+    public static final String CIRCLE_LEFT = "circle.left";
     /** Sent only by an admin's {@code POST .../webhooks/{id}/ping}, whatever the webhook subscribes to. */
     public static final String PING = "webhook.ping";
 
     public static final List<String> TYPES = List.of(MEMBERSHIP_REQUESTED, MEMBERSHIP_JOINED, MEMBERSHIP_APPROVED,
             MEMBERSHIP_REJECTED, MEMBERSHIP_LEFT, MEMBERSHIP_REMOVED, LEVEL_CHANGED, BADGE_AWARDED, BADGE_REVOKED,
-            ROLE_GRANTED, ROLE_REVOKED, ROLE_EXPIRED, ELECTION_PHASE_CHANGED, ELECTION_CERTIFIED, HANDLE_CHANGED);
+            ROLE_GRANTED, ROLE_REVOKED, ROLE_EXPIRED, ELECTION_PHASE_CHANGED, ELECTION_CERTIFIED, HANDLE_CHANGED,
+            CIRCLE_CREATED, CIRCLE_APPROVED, CIRCLE_JOINED, CIRCLE_LEFT);
 
     private WebhookEvents() {
     }
