@@ -65,6 +65,23 @@ final class HostileEndpoints {
         member("ReputationResource.reverse", "POST", "/reputation/events/{event}/reversal", Caller.APP, m,
                 "{\"reason\":\"r\"}", false);
 
+        member("CirclesResource.list", "GET", "/circles", m, null, null, true);
+        member("CirclesResource.found", "POST", "/circles", m, Caller.APP, "{\"slug\":\"new-circle\",\"name\":\"N\"}", false);
+        member("CirclesResource.get", "GET", "/circles/{circle}", m, null, null, false);
+        member("CirclesResource.update", "PUT", "/circles/{circle}", m, Caller.APP, "{\"name\":\"n\"}", false);
+        member("CirclesResource.archive", "POST", "/circles/{circle}/archive", m, Caller.APP, null, false);
+        member("CirclesResource.members", "GET", "/circles/{circle}/members", m, null, null, true);
+        member("CirclesResource.join", "POST", "/circles/{circle}/membership", m, Caller.APP, null, false);
+        member("CirclesResource.leave", "DELETE", "/circles/{circle}/membership", Caller.NON_MEMBER, Caller.APP, null, false);
+        member("CirclesResource.approve", "POST", "/circles/{circle}/members/{user}/approve", m, Caller.APP, null, false);
+        member("CirclesResource.reject", "POST", "/circles/{circle}/members/{user}/reject", m, Caller.APP, null, false);
+        member("CirclesResource.invite", "POST", "/circles/{circle}/invitations", m, Caller.APP, "{\"handle\":\"bob.h\"}", false);
+        member("CirclesResource.remove", "DELETE", "/circles/{circle}/members/{user}?reason=r", m, Caller.APP, null, false);
+        member("CirclesResource.ban", "PUT", "/circles/{circle}/bans/{user}", m, Caller.APP, "{\"reason\":\"r\"}", false);
+        member("CirclesResource.unban", "DELETE", "/circles/{circle}/bans/{user}", m, Caller.APP, null, false);
+        member("CirclesResource.setRole", "PUT", "/circles/{circle}/members/{user}/role", m, Caller.APP,
+                "{\"role\":\"moderator\"}", false);
+
         admin("ConfigAdminResource.get", "GET", "/config", null, false);
         admin("ConfigAdminResource.update", "PUT", "/config", "{\"name\":\"n\",\"joinPolicy\":\"open\","
                 + "\"profileCompletionPostponable\":false,\"description\":{\"en\":\"d\"},\"benefits\":{\"en\":[\"b\"]}}", false);
@@ -99,6 +116,17 @@ final class HostileEndpoints {
         admin("ElectionsAdminResource.edit", "PUT", "/elections/{election}", "{\"title\":\"t\",\"seats\":2}", false);
         admin("ElectionsAdminResource.advance", "POST", "/elections/{election}/close", null, false);
         admin("ElectionsAdminResource.results", "GET", "/elections/{election}/results", null, false);
+        admin("CirclesAdminResource.settings", "GET", "/circles/settings", null, false);
+        admin("CirclesAdminResource.updateSettings", "PUT", "/circles/settings", "{\"approveOrganic\":false}", false);
+        admin("CirclesAdminResource.list", "GET", "/circles", null, true);
+        admin("CirclesAdminResource.create", "POST", "/circles", "{\"slug\":\"kitchen\",\"name\":\"K\"}", false);
+        admin("CirclesAdminResource.get", "GET", "/circles/{circle}", null, false);
+        admin("CirclesAdminResource.update", "PUT", "/circles/{circle}", "{\"name\":\"n\"}", false);
+        admin("CirclesAdminResource.delete", "DELETE", "/circles/{circle}", null, false);
+        admin("CirclesAdminResource.decide", "POST", "/circles/{circle}/approve", null, false);
+        admin("CirclesAdminResource.members", "GET", "/circles/{circle}/members", null, true);
+        admin("CirclesAdminResource.putMember", "PUT", "/circles/{circle}/members/{user}", "{\"role\":\"member\"}", false);
+        admin("CirclesAdminResource.removeMember", "DELETE", "/circles/{circle}/members/{user}", null, false);
         String webhook = "{\"url\":\"http://127.0.0.1:9/hooks\",\"events\":[\"election.certified\"],\"description\":\"d\"}";
         admin("WebhooksAdminResource.list", "GET", "/webhooks", null, false);
         admin("WebhooksAdminResource.create", "POST", "/webhooks", webhook, false);
@@ -128,6 +156,21 @@ final class HostileEndpoints {
         webhooks.add("{\"url\":\"http://127.0.0.1:9/hooks\",\"events\":[\"*\"],\"secret\":\"whsec_mine\"}");
         webhooks.add("{\"events\":[\"*\"]}");
         REFUSED_VALUES.put("WebhooksAdminResource.create", webhooks);
+        List<String> circles = new ArrayList<>();
+        for (String slug : List.of("A", "ab", "-abc", "abc-", "a--b", "settings", "a".repeat(41), "<script>", "ünï", "a b c", "")) {
+            circles.add("{\"slug\":\"" + slug + "\",\"name\":\"N\"}");
+        }
+        for (String field : List.of("\"name\":\"\"", "\"name\":\"" + "n".repeat(101) + "\"", "\"visibility\":\"everyone\"",
+                "\"joinPolicy\":\"maybe\"", "\"topic\":\"no-such-topic\"", "\"maxMembers\":-1",
+                "\"description\":{\"not a language\":\"d\"}", "\"description\":{\"en\":\"" + "d".repeat(1001) + "\"}",
+                "\"status\":\"archived\"", "\"staff\":[\"no-such-user\"]")) {
+            circles.add("{\"slug\":\"fine-slug\",\"name\":\"N\"," + field + "}");
+        }
+        REFUSED_VALUES.put("CirclesAdminResource.create", circles);
+        REFUSED_VALUES.put("CirclesResource.found", circles);
+        REFUSED_VALUES.put("CirclesAdminResource.updateSettings", List.of("{\"maxFoundedPerMember\":-1}",
+                "{\"foundingMinReputation\":-5}", "{\"maxMembersPerCircle\":-2}", "{\"approveOrganic\":\"yes\"}"));
+        REFUSED_VALUES.put("CirclesResource.setRole", List.of("{\"role\":\"king\"}", "{\"role\":\"staff\"}", "{}"));
         REFUSED_VALUES.put("WebhooksAdminResource.update", webhooks);
     }
 

@@ -101,11 +101,14 @@ class HostileInputIT {
         String candidate = api.get(base, realm.token("alice")).json().at("/candidates/0/id").asText();
         Expect.ok(api.put(base + "/ballot", realm.token("alice"), Map.of("ranking", List.of(candidate))), 201);
 
+        Expect.ok(api.post(realm.adminPath("/circles"), admin, Map.of("slug", "hostile-circle", "name", "Hostile <b>circle</b>",
+                "visibility", "members", "staff", List.of(alice))), 201);
         String webhook = Expect.ok(api.post(realm.adminPath("/webhooks"), admin, Map.of("url", "http://127.0.0.1:9/hooks",
                 "events", List.of("election.certified"))), 201).get("id").asText();
 
         values.putAll(Map.of("{realm}", realm.name, "{user}", alice, "{handle}", "alice.h", "{role}", "guru",
-                "{badge}", "helpful", "{election}", election, "{event}", event, "{candidate}", candidate, "{webhook}", webhook));
+                "{badge}", "helpful", "{election}", election, "{event}", event, "{candidate}", candidate, "{webhook}", webhook,
+                "{circle}", "hostile-circle"));
 
         // tokens that expired: minted while the realm's tokens lived 2 seconds
         setTokenLifespan(2);
@@ -378,7 +381,8 @@ class HostileInputIT {
         String user = values.get("{user}");
         for (String read : List.of("/config", "/members?max=100", "/reputation/rules", "/topics", "/advocacy/rules",
                 "/reputation/members/" + user, "/reputation/members/" + user + "/events?max=100", "/elections",
-                "/elections/" + values.get("{election}"), "/webhooks")) {
+                "/elections/" + values.get("{election}"), "/webhooks", "/circles", "/circles/hostile-circle/members?status=active",
+                "/circles/hostile-circle/members?status=banned", "/circles/settings")) {
             state.append(read).append(": ").append(api.get(realm.adminPath(read), admin).body()).append('\n');
         }
         state.append("advocacy: ").append(api.get(realm.adminPath("/advocacy/members/" + user), admin).json().get("roles"));

@@ -31,14 +31,14 @@ class MirroredAttributesIT {
         // as an earlier release left them: visible to users
         ObjectNode config = (ObjectNode) Expect.ok(api.get(profilePath, admin), 200);
         config.get("attributes").forEach(a -> {
-            if (List.of("memberSince", "reputation", "badges").contains(a.get("name").asText())) {
+            if (List.of("memberSince", "reputation", "badges", "circles").contains(a.get("name").asText())) {
                 ((ObjectNode) a).set("permissions", Api.JSON.valueToTree(Map.of("view", List.of("admin", "user"), "edit", List.of())));
             }
         });
         Expect.ok(api.put(profilePath, admin, config), 200);
         realm.enableCommunity(Map.of());
         for (JsonNode attribute : Expect.ok(api.get(profilePath, admin), 200).get("attributes")) {
-            if (List.of("memberSince", "reputation", "badges").contains(attribute.get("name").asText())) {
+            if (List.of("memberSince", "reputation", "badges", "circles").contains(attribute.get("name").asText())) {
                 assertEquals("{\"view\":[\"admin\"],\"edit\":[]}", attribute.get("permissions").toString(), attribute::toString);
             }
         }
@@ -50,7 +50,7 @@ class MirroredAttributesIT {
         List<String> offered = new ArrayList<>();
         account.at("/userProfileMetadata/attributes").forEach(a -> offered.add(a.get("name").asText()));
         assertTrue(offered.containsAll(List.of("handle", "bio", "interests")), offered::toString);
-        for (String mirror : List.of("memberSince", "reputation", "badges")) {
+        for (String mirror : List.of("memberSince", "reputation", "badges", "circles")) {
             assertFalse(offered.contains(mirror), mirror + " offered in Personal info: " + offered);
             assertFalse(account.path("attributes").has(mirror), mirror + " in the account: " + account);
         }

@@ -59,7 +59,7 @@ class ProfileIT {
         ObjectNode config = (ObjectNode) Expect.ok(api.get(profilePath, admin), 200);
         var kept = Api.JSON.createArrayNode();
         config.get("attributes").forEach(a -> {
-            if (!List.of("bio", "reputation", "badges").contains(a.get("name").asText())) {
+            if (!List.of("bio", "reputation", "badges", "circles").contains(a.get("name").asText())) {
                 kept.add(a);
             }
             if (a.get("name").asText().equals("interests")) {
@@ -76,9 +76,9 @@ class ProfileIT {
         realm.enableCommunity(Map.of());
         List<String> attributes = new ArrayList<>();
         Expect.ok(api.get(profilePath, admin), 200).get("attributes").forEach(a -> attributes.add(a.get("name").asText()));
-        assertTrue(attributes.containsAll(List.of("reputation", "badges")), "version 2 fields added: " + attributes);
+        assertTrue(attributes.containsAll(List.of("reputation", "badges", "circles")), "version 2 and 4 fields added: " + attributes);
         assertFalse(attributes.contains("bio"), "a version 1 field the admin removed stays removed: " + attributes);
-        assertEquals("3", Expect.ok(api.get("/admin/realms/" + realm.name, admin), 200).at("/attributes/community.profileSchema").asText());
+        assertEquals("4", Expect.ok(api.get("/admin/realms/" + realm.name, admin), 200).at("/attributes/community.profileSchema").asText());
         JsonNode interests = null;
         for (JsonNode a : Expect.ok(api.get(profilePath, admin), 200).get("attributes")) {
             interests = a.get("name").asText().equals("interests") ? a : interests;

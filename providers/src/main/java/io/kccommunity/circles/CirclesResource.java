@@ -1,6 +1,7 @@
 package io.kccommunity.circles;
 
 import io.kccommunity.profile.Directory;
+import io.kccommunity.setup.CommunityInstaller;
 import io.kccommunity.web.AdminAccess;
 import io.kccommunity.web.Caller;
 import io.kccommunity.web.CommunityError;
@@ -22,7 +23,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * {@code /realms/{realm}/community/circles}: browsing (public circles without a token), founding,
+ * {@code /realms/{realm}/community/circles}: browsing (a public circle and its members also without a
+ * token; the list with one), founding,
  * joining and leaving (the member's own token, allowed to act), and running a circle (its owners,
  * moderators and staff). A circle the caller may not see answers 404, as one that does not exist.
  */
@@ -44,7 +46,11 @@ public class CirclesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<CircleView> list(@QueryParam("search") String search, @QueryParam("first") String first,
                                  @QueryParam("max") String max) {
-        CircleAccess access = access(Caller.authenticateIfPresent(session));
+        Caller caller = Caller.authenticate(session);
+        if (!caller.isAppWith(CommunityInstaller.VIEW_MEMBERS_ROLE)) {
+            caller.requireRead();
+        }
+        CircleAccess access = access(caller);
         Paging paging = Paging.of(first, max);
         String term = search == null || search.isBlank() ? null : search.strip();
         if (term != null && term.length() > 100) {
@@ -231,7 +237,7 @@ public class CirclesResource {
 
     private CircleAccess access(Caller caller) {
         return caller == null ? CircleAccess.ANONYMOUS : new CircleAccess(caller.user(), caller.isActiveMember(),
-                caller.isAppWith(io.kccommunity.setup.CommunityInstaller.VIEW_MEMBERS_ROLE), !caller.isServiceAccount() && caller.isUserAdmin(),
+                caller.isAppWith(CommunityInstaller.VIEW_MEMBERS_ROLE), !caller.isServiceAccount() && caller.isUserAdmin(),
                 false);
     }
 

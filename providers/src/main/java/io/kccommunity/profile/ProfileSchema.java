@@ -25,10 +25,10 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class ProfileSchema {
 
-    /** 3: topic names (the interests' option labels and their texts). */
-    static final String VERSION = "3";
+    /** 3: topic names (the interests' option labels and their texts); 4: the circles mirror. */
+    static final String VERSION = "4";
     /** The schema version that introduced an attribute (1 unless listed): only newer ones are added on upgrade. */
-    private static final Map<String, Integer> INTRODUCED = Map.of("reputation", 2, "badges", 2);
+    private static final Map<String, Integer> INTRODUCED = Map.of("reputation", 2, "badges", 2, "circles", 4);
     static final String VERSION_ATTRIBUTE = "community.profileSchema";
     private static final String SCHEMA = "/META-INF/community/user-profile.json";
     /** Names of items an admin defines: read from the rules and topics, not from realm texts (topics: {@link TopicLabels}). */

@@ -1,0 +1,282 @@
+package io.kccommunity.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Circles on the real server: founding (trusted members only, pending until approved when the realm
+ * wants it), each join policy, moderation, bans, ownership, archiving, sponsored circles with staff
+ * and recognized members; after each change the member's next token and the circle's Keycloak group.
+ */
+@ExtendWith(RealKeycloak.class)
+class CirclesIT {
+
+    private final Api api = Api.forServer();
+    private TestRealm realm;
+    private String admin;
+    private final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeEach
+    void realmWithMembers() {
+        realm = TestRealm.create(api, "circles");
+        realm.enableCommunity(Map.of());
+        admin = api.adminToken();
+        for (String name : List.of("ana", "bob", "cara", "eve")) {
+            ids.put(name, realm.createUser(name));
+            Expect.ok(api.post(realm.path("/membership"), realm.token(name), null), 201);
+            Expect.ok(api.updateAccount(realm.name, realm.token(name), Map.of("handle", List.of(name + ".c"))), 204);
+        }
+        ids.put("dan", realm.createUser("dan"));
+        Expect.ok(api.post(realm.adminPath("/reputation/members/" + ids.get("ana") + "/adjustments"), admin,
+                Map.of("points", 100, "reason", "a trusted baker")), 201);
+    }
+
+    private JsonNode found(String who, String slug, Map<String, Object> more) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("slug", slug, "name", "The " + slug));
+        body.putAll(more);
+        return Expect.ok(api.post(realm.path("/circles"), realm.token(who), body), 201);
+    }
+
+    private List<String> claim(String who) {
+        List<String> circles = new ArrayList<>();
+        Api.claims(realm.token(who)).at("/community/circles").forEach(c -> circles.add(c.get("slug").asText() + ":"
+                + c.get("role").asText()));
+        return circles;
+    }
+
+    /** Usernames in the circle's Keycloak group, read through Keycloak's admin REST API. */
+    private List<String> group(String slug) {
+        Api.Reply found = api.get("/admin/realms/" + realm.name + "/group-by-path/community/circles/" + slug, admin);
+        if (found.status() == 404) {
+            return null;
+        }
+        String id = Expect.ok(found, 200).get("id").asText();
+        List<String> names = new ArrayList<>();
+        api.get("/admin/realms/" + realm.name + "/groups/" + id + "/members?max=100", admin).json()
+                .forEach(u -> names.add(u.get("username").asText()));
+        return names.stream().sorted().toList();
+    }
+
+    @Test
+    void aTrustedMemberFoundsACircleAndOwnsIt() {
+        Expect.error(api.post(realm.path("/circles"), realm.token("eve"), Map.of("slug", "eves-circle", "name", "Eve's")),
+                403, "reputation_too_low");
+        JsonNode circle = found("ana", "sourdough-society", Map.of("description", Map.of("en", "We <b>bake</b>"),
+                "visibility", "public", "joinPolicy", "open"));
+        assertEquals("active", circle.get("status").asText());
+        assertEquals("organic", circle.get("kind").asText());
+        assertEquals("owner", circle.at("/you/role").asText());
+        assertEquals(1, circle.get("memberCount").asInt());
+        assertEquals(List.of("sourdough-society:owner"), claim("ana"));
+        assertEquals(List.of("ana"), group("sourdough-society"));
+        Expect.error(api.post(realm.path("/circles"), realm.token("ana"), Map.of("slug", "sourdough-society", "name", "Again")),
+                409, "slug_taken");
+        Expect.ok(api.put(realm.adminPath("/circles/settings"), admin, Map.of("maxFoundedPerMember", 1)), 200);
+        Expect.error(api.post(realm.path("/circles"), realm.token("ana"), Map.of("slug", "second-one", "name", "Second")),
+                403, "too_many_circles");
+        Expect.error(api.post(realm.path("/circles"), realm.token("dan"), Map.of("slug", "outsiders", "name", "Out")), 403);
+        Expect.error(api.post(realm.path("/circles"), realm.readToken("ana"), Map.of("slug", "by-a-reader", "name", "R")),
+                403, "insufficient_scope");
+    }
+
+    @Test
+    void withApprovalANewCircleWaitsForAnAdmin() {
+        Expect.ok(api.put(realm.adminPath("/circles/settings"), admin, Map.of("approveOrganic", true)), 200);
+        assertEquals("pending", found("ana", "whole-grain-lab", Map.of()).get("status").asText());
+        assertEquals(List.of(), claim("ana"), "a pending circle is in no token");
+        assertEquals(null, group("whole-grain-lab"), "nor a group");
+        Expect.error(api.get(realm.path("/circles/whole-grain-lab"), realm.token("bob")), 404, "circle_not_found");
+        Expect.error(api.post(realm.path("/circles/whole-grain-lab/membership"), realm.token("bob"), null), 404);
+        JsonNode pending = Expect.ok(api.get(realm.adminPath("/circles?status=pending"), admin), 200);
+        assertEquals("whole-grain-lab", pending.get(0).get("slug").asText());
+        Expect.ok(api.post(realm.adminPath("/circles/whole-grain-lab/approve"), admin, null), 200);
+        assertEquals(List.of("whole-grain-lab:owner"), claim("ana"));
+        assertEquals(List.of("ana"), group("whole-grain-lab"));
+
+        found("ana", "rejected-one", Map.of());
+        Expect.ok(api.post(realm.adminPath("/circles/rejected-one/reject"), admin, null), 204);
+        Expect.error(api.get(realm.adminPath("/circles/rejected-one"), admin), 404, "circle_not_found");
+        assertEquals(List.of("whole-grain-lab:owner"), claim("ana"));
+        assertEquals(2, realm.adminEvents("COMMUNITY_CIRCLE").stream().filter(e -> e.get("resourcePath").asText()
+                .matches("community/circles/[a-z-]+/(approve|reject)")).count());
+    }
+
+    @Test
+    void eachJoinPolicy() {
+        found("ana", "open-one", Map.of("joinPolicy", "open"));
+        Expect.ok(api.post(realm.path("/circles/open-one/membership"), realm.token("bob"), null), 201);
+        Expect.ok(api.post(realm.path("/circles/open-one/membership"), realm.token("bob"), null), 200);
+        assertEquals(List.of("open-one:member"), claim("bob"));
+        Expect.error(api.post(realm.path("/circles/open-one/membership"), realm.token("dan"), null), 403, "not_a_member");
+
+        found("ana", "asking-one", Map.of("joinPolicy", "request"));
+        assertEquals("requested", Expect.ok(api.post(realm.path("/circles/asking-one/membership"), realm.token("cara"), null), 201)
+                .at("/you/status").asText());
+        assertEquals(List.of(), claim("cara"));
+        Expect.error(api.get(realm.path("/circles/asking-one/members?status=requested"), realm.token("bob")), 403);
+        JsonNode requests = Expect.ok(api.get(realm.path("/circles/asking-one/members?status=requested"), realm.token("ana")), 200);
+        assertEquals(ids.get("cara"), requests.get(0).get("userId").asText());
+        Expect.ok(api.post(realm.path("/circles/asking-one/members/" + ids.get("cara") + "/approve"), realm.token("ana"), null), 200);
+        assertEquals(List.of("asking-one:member"), claim("cara"));
+        assertEquals(List.of("ana", "cara"), group("asking-one"));
+
+        found("ana", "invited-only", Map.of("joinPolicy", "invite", "visibility", "secret"));
+        Expect.error(api.post(realm.path("/circles/invited-only/membership"), realm.token("eve"), null), 404, "circle_not_found");
+        Expect.ok(api.post(realm.path("/circles/invited-only/invitations"), realm.token("ana"), Map.of("handle", "eve.c")), 201);
+        assertEquals("invited", Expect.ok(api.get(realm.path("/circles/invited-only"), realm.token("eve")), 200)
+                .at("/you/status").asText());
+        Expect.ok(api.post(realm.path("/circles/invited-only/membership"), realm.token("eve"), null), 201);
+        assertEquals(List.of("invited-only:member"), claim("eve"));
+        Expect.error(api.post(realm.path("/circles/invited-only/membership"), realm.token("bob"), null), 404);
+    }
+
+    @Test
+    void moderatorsBanOwnersHandOwnershipOnAndArchivedCirclesTakeNobody() {
+        found("ana", "bakers", Map.of());
+        for (String who : List.of("bob", "cara")) {
+            Expect.ok(api.post(realm.path("/circles/bakers/membership"), realm.token(who), null), 201);
+        }
+        String base = realm.path("/circles/bakers");
+        Expect.error(api.put(base + "/members/" + ids.get("cara") + "/role", realm.token("bob"), Map.of("role", "moderator")), 403);
+        Expect.ok(api.put(base + "/members/" + ids.get("bob") + "/role", realm.token("ana"), Map.of("role", "moderator")), 200);
+        assertEquals(List.of("bakers:moderator"), claim("bob"));
+        Expect.ok(api.put(base + "/bans/" + ids.get("cara"), realm.token("bob"), Map.of("reason", "spam <script>")), 200);
+        assertEquals(List.of(), claim("cara"));
+        assertEquals(List.of("ana", "bob"), group("bakers"));
+        Expect.error(api.post(base + "/membership", realm.token("cara"), null), 403, "banned");
+        JsonNode bans = Expect.ok(api.get(base + "/members?status=banned", realm.token("bob")), 200);
+        assertEquals("spam <script>", bans.get(0).get("reason").asText(), "the reason as typed, for those who moderate");
+        Expect.error(api.delete(base + "/members/" + ids.get("ana"), realm.token("bob")), 403);
+        Expect.error(api.delete(base + "/membership", realm.token("ana")), 409, "last_owner");
+        Expect.ok(api.put(base + "/members/" + ids.get("bob") + "/role", realm.token("ana"), Map.of("role", "owner")), 200);
+        Expect.ok(api.put(base + "/members/" + ids.get("ana") + "/role", realm.token("ana"), Map.of("role", "member")), 200);
+        assertEquals(List.of("bakers:owner"), claim("bob"));
+        assertEquals(List.of("bakers:member"), claim("ana"));
+        Expect.ok(api.delete(base + "/bans/" + ids.get("cara"), realm.token("bob")), 204);
+        Expect.ok(api.post(base + "/membership", realm.token("cara"), null), 201);
+        Expect.ok(api.delete(base + "/members/" + ids.get("cara") + "?reason=off-topic", realm.token("bob")), 204);
+        assertEquals(List.of(), claim("cara"));
+
+        assertEquals("archived", Expect.ok(api.post(base + "/archive", realm.token("bob"), null), 200).get("status").asText());
+        Expect.error(api.post(base + "/membership", realm.token("cara"), null), 409, "circle_not_active");
+        assertEquals(List.of("bakers:member"), claim("ana"), "an archived circle stays in its members' tokens");
+    }
+
+    @Test
+    void whoSeesWhichCircle() {
+        found("ana", "open-to-all", Map.of("visibility", "public"));
+        found("ana", "members-only", Map.of("visibility", "members"));
+        found("ana", "hidden-one", Map.of("visibility", "secret"));
+        Expect.ok(api.get(realm.path("/circles/open-to-all"), null), 200);
+        Expect.ok(api.get(realm.path("/circles/open-to-all/members"), null), 200);
+        Expect.error(api.get(realm.path("/circles/members-only"), null), 404, "circle_not_found");
+        Expect.ok(api.get(realm.path("/circles/members-only"), realm.token("bob")), 200);
+        Expect.error(api.get(realm.path("/circles/members-only"), realm.token("dan")), 404);
+        Expect.error(api.get(realm.path("/circles/hidden-one"), realm.token("bob")), 404);
+        Expect.error(api.get(realm.path("/circles/hidden-one/members"), realm.token("bob")), 404);
+        Expect.ok(api.get(realm.path("/circles/hidden-one/members"), realm.token("ana")), 200);
+        Expect.unauthorized(api.get(realm.path("/circles"), null));
+        assertEquals(List.of("open-to-all"), slugs(Expect.ok(api.get(realm.path("/circles"), realm.token("dan")), 200)));
+        assertEquals(List.of("members-only", "open-to-all"), slugs(Expect.ok(api.get(realm.path("/circles"), realm.token("bob")), 200)));
+        assertEquals(List.of("hidden-one", "members-only", "open-to-all"),
+                slugs(Expect.ok(api.get(realm.path("/circles"), realm.token("ana")), 200)));
+        realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, "view-members");
+        assertEquals(List.of("members-only", "open-to-all"), slugs(Expect.ok(api.get(realm.path("/circles"), realm.serviceToken()), 200)));
+        assertEquals(3, Expect.ok(api.get(realm.adminPath("/circles"), admin), 200).size());
+        assertEquals(List.of("open-to-all"), slugs(Expect.ok(api.get(realm.path("/circles?search=OPEN"), realm.token("bob")), 200)));
+    }
+
+    @Test
+    void aSponsoredCircleHasOfficialStaffWhoRecognizeMembers() {
+        JsonNode kitchen = Expect.ok(api.post(realm.adminPath("/circles"), admin, Map.of("slug", "the-test-kitchen",
+                "name", "The Test Kitchen", "staff", List.of(ids.get("eve")))), 201);
+        assertEquals("sponsored", kitchen.get("kind").asText());
+        assertEquals(List.of("the-test-kitchen:staff"), claim("eve"));
+        Expect.ok(api.post(realm.path("/circles/the-test-kitchen/membership"), realm.token("bob"), null), 201);
+        JsonNode members = Expect.ok(api.get(realm.path("/circles/the-test-kitchen/members"), realm.token("bob")), 200);
+        JsonNode staff = members.get(0);
+        assertEquals("staff", staff.get("role").asText());
+        assertTrue(staff.get("official").asBoolean(), members::toString);
+        assertFalse(members.get(1).has("official"), members::toString);
+        String role = realm.path("/circles/the-test-kitchen/members/" + ids.get("bob") + "/role");
+        Expect.error(api.put(role, realm.token("ana"), Map.of("role", "recognized")), 403);
+        Expect.ok(api.put(role, realm.token("eve"), Map.of("role", "recognized")), 200);
+        assertEquals(List.of("the-test-kitchen:recognized"), claim("bob"));
+        Expect.error(api.put(role, realm.token("eve"), Map.of("role", "staff")), 403);
+        Expect.ok(api.put(realm.adminPath("/circles/the-test-kitchen/members/" + ids.get("bob")), admin, Map.of("role", "staff")), 200);
+        assertEquals(List.of("the-test-kitchen:staff"), claim("bob"));
+        assertEquals(List.of("bob", "eve"), group("the-test-kitchen"));
+    }
+
+    @Test
+    void leavingTheCommunityLeavesEveryCircleAndGroupEditsInKeycloakAreFollowed() {
+        found("ana", "first-circle", Map.of());
+        found("ana", "second-circle", Map.of());
+        for (String slug : List.of("first-circle", "second-circle")) {
+            Expect.ok(api.post(realm.path("/circles/" + slug + "/membership"), realm.token("bob"), null), 201);
+        }
+        Expect.ok(api.delete(realm.path("/membership"), realm.token("bob")), 204);
+        assertEquals(List.of("ana"), group("first-circle"));
+        assertEquals(1, Expect.ok(api.get(realm.adminPath("/circles/second-circle"), admin), 200).get("memberCount").asInt());
+
+        String groupId = api.get("/admin/realms/" + realm.name + "/group-by-path/community/circles/first-circle", admin).json()
+                .get("id").asText();
+        Expect.ok(api.put("/admin/realms/" + realm.name + "/users/" + ids.get("cara") + "/groups/" + groupId, admin, null), 204);
+        assertEquals(List.of("first-circle:member"), claim("cara"), "an admin's group join is a circle join");
+        Expect.ok(api.put("/admin/realms/" + realm.name + "/users/" + ids.get("dan") + "/groups/" + groupId, admin, null), 204);
+        assertEquals(List.of("ana", "cara"), group("first-circle"), "a user who may not belong is taken out again");
+        Expect.ok(api.delete("/admin/realms/" + realm.name + "/users/" + ids.get("cara") + "/groups/" + groupId, admin), 204);
+        assertEquals(List.of(), claim("cara"));
+        assertEquals(1, Expect.ok(api.get(realm.adminPath("/circles/first-circle"), admin), 200).get("memberCount").asInt());
+    }
+
+    @Test
+    void concurrentJoinsMakeOneMembershipAndConcurrentFoundingsOneCircle() throws Exception {
+        Expect.ok(api.put(realm.adminPath("/circles/settings"), admin, Map.of("maxFoundedPerMember", 100)), 200);
+        found("ana", "busy-circle", Map.of());
+        String bob = realm.token("bob");
+        List<Api.Reply> joins = all(20, () -> api.post(realm.path("/circles/busy-circle/membership"), bob, null));
+        joins.forEach(r -> assertTrue(List.of(200, 201, 409).contains(r.status()), r::toString));
+        assertEquals(2, Expect.ok(api.get(realm.adminPath("/circles/busy-circle"), admin), 200).get("memberCount").asInt());
+        assertEquals(2, Expect.ok(api.get(realm.adminPath("/circles/busy-circle/members"), admin), 200).size());
+
+        String ana = realm.token("ana");
+        List<Api.Reply> foundings = all(20, () -> api.post(realm.path("/circles"), ana, Map.of("slug", "same-slug", "name", "Same")));
+        assertEquals(1, foundings.stream().filter(r -> r.status() == 201).count(), foundings::toString);
+        foundings.forEach(r -> assertTrue(r.status() == 201 || r.status() == 409, r::toString));
+        assertEquals(List.of("same-slug"), slugs(Expect.ok(api.get(realm.adminPath("/circles?search=same"), admin), 200)));
+    }
+
+    private static List<Api.Reply> all(int n, Callable<Api.Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> reply : pool.invokeAll(java.util.Collections.nCopies(n, call))) {
+                replies.add(reply.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> slugs(JsonNode circles) {
+        List<String> slugs = new ArrayList<>();
+        circles.forEach(c -> slugs.add(c.get("slug").asText()));
+        return slugs;
+    }
+}
