@@ -76,9 +76,9 @@ final class BallotBox {
         private int[] rankStart = new int[17];
         private int[] choiceStart = new int[65];
         private int[] choices = new int[64];
-        /** Open addressing over ballot index + 1 (0 free), by hash of the ranks. */
-        private int[] slots = new int[64];
-        private int[] hashes = new int[16];
+        /** Open addressing: per slot, a ballot's hash (high half) and its index + 1 (low half, 0 free). */
+        private long[] slots = new long[64];
+        private int shift = 32 - 6;
         private int pendingHash;
 
         void choose(int candidate) {
@@ -129,9 +129,9 @@ final class BallotBox {
         private int find(int from) {
             pendingHash = hash(from, ranks);
             int mask = slots.length - 1;
-            for (int slot = mix(pendingHash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-                int ballot = slots[slot] - 1;
-                if (hashes[ballot] == pendingHash && pendingEquals(from, ballot)) {
+            for (int slot = home(pendingHash); slots[slot] != 0; slot = (slot + 1) & mask) {
+                int ballot = (int) slots[slot] - 1;
+                if ((int) (slots[slot] >>> 32) == pendingHash && pendingEquals(from, ballot)) {
                     return ballot;
                 }
             }
@@ -140,31 +140,31 @@ final class BallotBox {
 
         /** Remembers the ballot just added, whose hash {@link #find} computed. */
         private void remember(int ballot) {
-            if (ballot == hashes.length) {
-                hashes = Arrays.copyOf(hashes, ballot * 2);
-            }
-            hashes[ballot] = pendingHash;
             if (2 * (ballot + 1) > slots.length) {
-                slots = new int[slots.length * 2];
-                for (int b = 0; b < ballot; b++) {
-                    place(b);
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                shift--;
+                for (long entry : old) {
+                    if (entry != 0) {
+                        place(entry);
+                    }
                 }
             }
-            place(ballot);
+            place((long) pendingHash << 32 | (ballot + 1));
         }
 
-        private void place(int ballot) {
+        private void place(long entry) {
             int mask = slots.length - 1;
-            int slot = mix(hashes[ballot]) & mask;
+            int slot = home((int) (entry >>> 32));
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = ballot + 1;
+            slots[slot] = entry;
         }
 
-        private static int mix(int hash) {
-            int h = hash * 0x9E3779B9;
-            return h ^ (h >>> 16);
+        /** Fibonacci hashing: the high bits of the product, which depend on all bits of the hash. */
+        private int home(int hash) {
+            return (hash * 0x9E3779B9) >>> shift;
         }
 
         /** The candidates of the ranks {@code from} to {@code to - 1}, each rank closed by -1. */

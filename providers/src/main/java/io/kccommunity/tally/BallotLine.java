@@ -23,6 +23,9 @@ final class BallotLine {
 
     /** Parses the trimmed {@code line}, numbered {@code number} in the file. */
     void parse(String line, int number, Map<String, Integer> nicks) throws BltFormatException {
+        if (nicks.isEmpty() && parsedPlain(line, number)) {
+            return;
+        }
         length = 0;
         int at = skipSpace(line, 0);
         int end = tokenEnd(line, at);
@@ -72,6 +75,42 @@ final class BallotLine {
             }
         }
         throw new BltFormatException(number, "ballot does not end with 0");
+    }
+
+    /**
+     * The common line in one pass: numbers separated by single spaces, ending with " 0", candidates in
+     * range. False, with nothing decided, for anything else, which {@link #parse} then reads in full.
+     */
+    private boolean parsedPlain(String line, int number) {
+        int end = line.length();
+        long value = 0;
+        int digitsInToken = 0;
+        int tokens = 0;
+        length = 0;
+        for (int i = 0; i <= end; i++) {
+            char ch = i < end ? line.charAt(i) : ' ';
+            if (ch >= '0' && ch <= '9' && digitsInToken < 9) {
+                value = value * 10 + (ch - '0');
+                digitsInToken++;
+                continue;
+            }
+            if (ch != ' ' || digitsInToken == 0) {
+                return false;
+            }
+            if (tokens++ == 0) {
+                weight = value;
+            } else if (value == 0) {
+                return digitsInToken == 1 && i == end;
+            } else if (value > candidates) {
+                return false;
+            } else if (seenOnLine[(int) value - 1] != number) {
+                seenOnLine[(int) value - 1] = number;
+                ranking[length++] = (int) value - 1;
+            }
+            value = 0;
+            digitsInToken = 0;
+        }
+        return false;
     }
 
     /** A candidate's 0-based index from its nickname or its 1-based number. */
