@@ -19,23 +19,29 @@ public final class BallotFiles {
 
     /** {@code seats} applies to formats that do not state it; null means 1. */
     public static Election read(Path file, Integer seats) throws IOException, BltFormatException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         int stated = seats == null ? 1 : seats;
         if (name.endsWith(".abif")) {
-            return AbifReader.read(lines, stated);
+            return AbifReader.read(lines(file), stated);
         }
         if (name.endsWith("tally.txt")) {
-            return DebianTallyReader.read(lines);
+            return DebianTallyReader.read(lines(file));
         }
         if (name.endsWith(".condorcet.txt")) {
-            return CondorcetTextReader.read(lines, stated);
+            return CondorcetTextReader.read(lines(file), stated);
         }
-        return BltReader.read(lines);
+        try {
+            return BltReader.read(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            return BltReader.read(file, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        }
     }
 }

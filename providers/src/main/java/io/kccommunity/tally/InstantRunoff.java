@@ -20,22 +20,13 @@ public final class InstantRunoff implements CountingMethod {
     public Result count(Election election) {
         int n = election.candidates().size();
         boolean[] out = new boolean[n];
-        boolean[] exhausted = new boolean[election.ballots().size()];
+        Piles piles = new Piles(election.box(), n);
+        piles.deal(out);
         List<long[]> history = new ArrayList<>();
         List<Round> rounds = new ArrayList<>();
         while (true) {
-            long[] votes = new long[n];
-            long continuing = 0;
-            for (int b = 0; b < exhausted.length; b++) {
-                Ballot ballot = election.ballots().get(b);
-                int choice = exhausted[b] ? -1 : currentChoice(ballot, out);
-                if (choice >= 0) {
-                    votes[choice] += ballot.weight();
-                    continuing += ballot.weight();
-                } else {
-                    exhausted[b] = true;
-                }
-            }
+            long[] votes = piles.votes.clone();
+            long continuing = Arrays.stream(votes).sum();
             history.add(votes);
             int leader = -1;
             int remaining = 0;
@@ -53,32 +44,9 @@ public final class InstantRunoff implements CountingMethod {
             }
             int lowest = lowest(votes, out, history);
             out[lowest] = true;
+            piles.redeal(lowest, out);
             rounds.add(round(election, rounds.size() + 1, votes, out, List.of(), List.of(lowest)));
         }
-    }
-
-    /**
-     * The highest continuing candidate; -1 when the ballot runs out, or reaches a rank that holds two
-     * or more continuing candidates (an overvote), after which it stays exhausted for good.
-     */
-    private static int currentChoice(Ballot ballot, boolean[] out) {
-        for (int i = 0; i < ballot.size(); i++) {
-            int choice = -1;
-            int continuing = 0;
-            for (int c : ballot.group(i)) {
-                if (!out[c]) {
-                    choice = c;
-                    continuing++;
-                }
-            }
-            if (continuing > 1) {
-                return -1;
-            }
-            if (continuing == 1) {
-                return choice;
-            }
-        }
-        return -1;
     }
 
     private static int lowest(long[] votes, boolean[] out, List<long[]> history) {

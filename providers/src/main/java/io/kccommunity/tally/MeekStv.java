@@ -32,7 +32,7 @@ public final class MeekStv implements CountingMethod {
 
     @Override
     public Result count(Election election) {
-        if (!election.ballots().stream().allMatch(Ballot::isStrict)) {
+        if (!election.box().strict) {
             throw new IllegalArgumentException("meek-stv does not count equal preferences");
         }
         return new Count(election).run();
@@ -44,6 +44,7 @@ public final class MeekStv implements CountingMethod {
         final int seats;
         final long total;
         final Status[] status;
+        final MeekTree tree;
         final List<long[]> counts = new ArrayList<>();
         final List<long[]> keepFactors = new ArrayList<>();
         final List<Long> thresholds = new ArrayList<>();
@@ -59,6 +60,7 @@ public final class MeekStv implements CountingMethod {
             this.seats = election.seats();
             this.total = election.totalWeight();
             this.status = new Status[n];
+            this.tree = new MeekTree(election.box(), n);
             Arrays.fill(status, Status.HOPEFUL);
             this.kf = new long[n];
             Arrays.fill(kf, P);
@@ -98,6 +100,7 @@ public final class MeekStv implements CountingMethod {
                     for (int c : out) {
                         status[c] = Status.ELIMINATED;
                         kf[c] = 0;
+                        tree.remove(c);
                     }
                     update("eliminate", out);
                 }
@@ -109,14 +112,7 @@ public final class MeekStv implements CountingMethod {
         /** Counts the ballots with the current keep factors, then threshold, surplus and elections. */
         void update(String action, List<Integer> eliminated) {
             long[] count = new long[n];
-            List<int[]> all = new ArrayList<>();
-            List<Long> weights = new ArrayList<>();
-            for (Ballot b : election.ballots()) {
-                all.add(b.ranking());
-                weights.add(b.weight());
-            }
-            int[] positions = new int[all.size()];
-            distribute(all, weights, positions, indexes(all.size()), P, count);
+            tree.count(kf, P, count);
             long sum = Arrays.stream(count).sum();
             long exhausted = P * total - sum;
             long numerator = P * total - exhausted;
@@ -145,46 +141,6 @@ public final class MeekStv implements CountingMethod {
             thresholds.add(threshold);
             surpluses.add(surplus);
             record(action, count, Fixed.format(threshold, PLACES), newlyElected, eliminated);
-        }
-
-        /**
-         * The ballot tree: ballots grouped by their next continuing candidate get that candidate's
-         * share of the remainder, rounded down once per group; the rest flows on below elected ones.
-         */
-        void distribute(List<int[]> ballots, List<Long> weights, int[] positions, int[] group, long remainder, long[] count) {
-            Map<Integer, List<Integer>> byCandidate = new LinkedHashMap<>();
-            for (int i : group) {
-                int[] ranking = ballots.get(i);
-                int p = positions[i];
-                while (p < ranking.length && status[ranking[p]] == Status.ELIMINATED) {
-                    p++;
-                }
-                positions[i] = p;
-                if (p < ranking.length) {
-                    byCandidate.computeIfAbsent(ranking[p], k -> new ArrayList<>()).add(i);
-                }
-            }
-            for (Map.Entry<Integer, List<Integer>> node : byCandidate.entrySet()) {
-                int c = node.getKey();
-                long weight = 0;
-                for (int i : node.getValue()) {
-                    weight += weights.get(i);
-                }
-                count[c] += Fixed.mulDiv(remainder * kf[c], weight, P);
-                long rest = remainder * (P - kf[c]) / P;
-                if (rest > 0) {
-                    int[] below = node.getValue().stream().mapToInt(Integer::intValue).toArray();
-                    int[] saved = new int[below.length];
-                    for (int k = 0; k < below.length; k++) {
-                        saved[k] = positions[below[k]];
-                        positions[below[k]]++;
-                    }
-                    distribute(ballots, weights, positions, below, rest, count);
-                    for (int k = 0; k < below.length; k++) {
-                        positions[below[k]] = saved[k];
-                    }
-                }
-            }
         }
 
         /** The largest set of lowest hopefuls that cannot overtake the next one even with all surplus. */
@@ -299,14 +255,6 @@ public final class MeekStv implements CountingMethod {
 
         int hopeful() {
             return (int) Arrays.stream(status).filter(s -> s == Status.HOPEFUL).count();
-        }
-
-        int[] indexes(int size) {
-            int[] all = new int[size];
-            for (int i = 0; i < size; i++) {
-                all[i] = i;
-            }
-            return all;
         }
     }
 

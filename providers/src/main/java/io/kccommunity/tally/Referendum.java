@@ -44,10 +44,11 @@ public final class Referendum implements CountingMethod {
         int yes = "no".equals(election.name(0).toLowerCase(Locale.ROOT)) ? 1 : 0;
         int no = 1 - yes;
         long[] votes = new long[2];
-        for (Ballot ballot : election.ballots()) {
-            int[] first = ballot.group(0);
-            if (first.length == 1) {
-                votes[first[0]] += ballot.weight();
+        BallotBox box = election.box();
+        for (int b = 0; b < box.size; b++) {
+            int first = box.rankStart[b];
+            if (box.choiceStart[first + 1] - box.choiceStart[first] == 1) {
+                votes[box.choices[box.choiceStart[first]]] += box.weight[b];
             }
         }
         long cast = votes[yes] + votes[no];

@@ -16,23 +16,7 @@ public final class Schulze implements CountingMethod {
     @Override
     public Result count(Election election) {
         int n = election.candidates().size();
-        long[][] prefer = new long[n][n];
-        for (Ballot ballot : election.ballots()) {
-            int[] rank = new int[n];
-            java.util.Arrays.fill(rank, Integer.MAX_VALUE);
-            for (int i = 0; i < ballot.size(); i++) {
-                for (int c : ballot.group(i)) {
-                    rank[c] = Math.min(rank[c], i);
-                }
-            }
-            for (int a = 0; a < n; a++) {
-                for (int b = 0; b < n; b++) {
-                    if (rank[a] < rank[b]) {
-                        prefer[a][b] += ballot.weight();
-                    }
-                }
-            }
-        }
+        long[][] prefer = pairwise(election.box(), n);
         long[][] path = new long[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -78,5 +62,51 @@ public final class Schulze implements CountingMethod {
                     List.of(election.name(best)), List.of()));
         }
         return new Result("schulze", winners, rounds);
+    }
+
+    /**
+     * {@code prefer[a][b]}: the weight of ballots ranking a above b. A ranked candidate is above every
+     * candidate except those ranked as high or higher, so each ballot adds its weight to the ranked
+     * one's row as a whole ({@code aboveAll}) and to {@code notAbove} for those pairs only: work per
+     * ballot grows with its length, not with the number of candidates.
+     */
+    static long[][] pairwise(BallotBox box, int n) {
+        long[] aboveAll = new long[n];
+        long[][] notAbove = new long[n][n];
+        int[] listed = new int[n];
+        int[] rankOf = new int[n];
+        int[] seenIn = new int[n];
+        java.util.Arrays.fill(seenIn, -1);
+        for (int b = 0; b < box.size; b++) {
+            long w = box.weight[b];
+            int count = 0;
+            for (int rank = box.rankStart[b]; rank < box.rankStart[b + 1]; rank++) {
+                for (int i = box.choiceStart[rank]; i < box.choiceStart[rank + 1]; i++) {
+                    int c = box.choices[i];
+                    if (seenIn[c] != b) {
+                        seenIn[c] = b;
+                        rankOf[c] = rank;
+                        listed[count++] = c;
+                    }
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                int a = listed[i];
+                aboveAll[a] += w;
+                long[] row = notAbove[a];
+                for (int j = 0; j < count; j++) {
+                    if (rankOf[listed[j]] <= rankOf[a]) {
+                        row[listed[j]] += w;
+                    }
+                }
+            }
+        }
+        long[][] prefer = new long[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int c = 0; c < n; c++) {
+                prefer[a][c] = a == c ? 0 : aboveAll[a] - notAbove[a][c];
+            }
+        }
+        return prefer;
     }
 }

@@ -40,12 +40,15 @@ public final class ScoreCount implements CountingMethod {
         int n = election.candidates().size();
         long[] votes = new long[n];
         int counted = countedPerBallot.applyAsInt(election);
-        for (Ballot ballot : election.ballots()) {
-            for (int i = 0; i < Math.min(counted, ballot.size()); i++) {
-                int[] group = ballot.group(i);
-                if (group.length == 1 || approvesGroups) {
-                    for (int c : group) {
-                        votes[c] += ballot.weight();
+        BallotBox box = election.box();
+        for (int b = 0; b < box.size; b++) {
+            int ranksCounted = Math.min(counted, box.ranks(b));
+            for (int rank = box.rankStart[b]; rank < box.rankStart[b] + ranksCounted; rank++) {
+                int from = box.choiceStart[rank];
+                int to = box.choiceStart[rank + 1];
+                if (to - from == 1 || approvesGroups) {
+                    for (int i = from; i < to; i++) {
+                        votes[box.choices[i]] += box.weight[b];
                     }
                 }
             }

@@ -21,13 +21,29 @@ public final class ScottishStv implements CountingMethod {
 
     private enum Status { CONTINUING, ELECTED, EXCLUDED }
 
-    /** Papers of one ballot line: where on the ranking they are now, and their value each. */
-    private record Paper(int ballot, int position, long value) {
+    /** Papers by ballot line: where on its ranking they are now, and their value each. */
+    private static final class Papers {
+        int size;
+        int[] ballot = new int[8];
+        int[] position = new int[8];
+        long[] value = new long[8];
+
+        void add(int b, int p, long v) {
+            if (size == ballot.length) {
+                ballot = java.util.Arrays.copyOf(ballot, size * 2);
+                position = java.util.Arrays.copyOf(position, size * 2);
+                value = java.util.Arrays.copyOf(value, size * 2);
+            }
+            ballot[size] = b;
+            position[size] = p;
+            value[size] = v;
+            size++;
+        }
     }
 
     @Override
     public Result count(Election election) {
-        if (!election.ballots().stream().allMatch(Ballot::isStrict)) {
+        if (!election.box().strict) {
             throw new IllegalArgumentException("scottish-stv does not count equal preferences");
         }
         return new Count(election).run();
@@ -35,19 +51,21 @@ public final class ScottishStv implements CountingMethod {
 
     private static final class Count {
         final Election election;
+        final BallotBox box;
         final int n;
         final int seats;
         final long quota;
         final Status[] status;
         final long[] votes;
         final boolean[] surplusDone;
-        final List<List<Paper>> papers = new ArrayList<>();
+        final Papers[] papers;
         final List<long[]> history = new ArrayList<>();
         final List<String> winners = new ArrayList<>();
         final List<Round> rounds = new ArrayList<>();
 
         Count(Election election) {
             this.election = election;
+            this.box = election.box();
             this.n = election.candidates().size();
             this.seats = election.seats();
             this.quota = (election.totalWeight() / (seats + 1) + 1) * ONE;
@@ -55,15 +73,15 @@ public final class ScottishStv implements CountingMethod {
             Arrays.fill(status, Status.CONTINUING);
             this.votes = new long[n];
             this.surplusDone = new boolean[n];
+            this.papers = new Papers[n];
             for (int c = 0; c < n; c++) {
-                papers.add(new ArrayList<>());
+                papers[c] = new Papers();
             }
         }
 
         Result run() {
-            List<Ballot> ballots = election.ballots();
-            for (int b = 0; b < ballots.size(); b++) {
-                give(new Paper(b, 0, ONE));
+            for (int b = 0; b < box.size; b++) {
+                give(b, box.rankStart[b], ONE);
             }
             record("first count", electAfterStage(), List.of());
             while (electedCount() < seats) {
@@ -91,16 +109,16 @@ public final class ScottishStv implements CountingMethod {
         }
 
         /** A paper goes to the next continuing candidate at or after its position, or leaves the count. */
-        void give(Paper paper) {
-            int[] ranking = election.ballots().get(paper.ballot()).ranking();
-            int p = paper.position();
-            while (p < ranking.length && status[ranking[p]] != Status.CONTINUING) {
+        void give(int ballot, int position, long value) {
+            int end = box.rankStart[ballot + 1];
+            int p = position;
+            while (p < end && status[box.choices[p]] != Status.CONTINUING) {
                 p++;
             }
-            if (p < ranking.length) {
-                int c = ranking[p];
-                papers.get(c).add(new Paper(paper.ballot(), p, paper.value()));
-                votes[c] += paper.value() * election.ballots().get(paper.ballot()).weight();
+            if (p < end) {
+                int c = box.choices[p];
+                papers[c].add(ballot, p, value);
+                votes[c] += value * box.weight[ballot];
             }
         }
 
@@ -108,12 +126,12 @@ public final class ScottishStv implements CountingMethod {
             long surplus = votes[c] - quota;
             long total = votes[c];
             surplusDone[c] = true;
-            List<Paper> all = papers.get(c);
-            papers.set(c, new ArrayList<>());
-            for (Paper paper : all) {
-                long value = Fixed.mulDiv(surplus, paper.value(), total);
+            Papers all = papers[c];
+            papers[c] = new Papers();
+            for (int i = 0; i < all.size; i++) {
+                long value = Fixed.mulDiv(surplus, all.value[i], total);
                 if (value > 0) {
-                    give(new Paper(paper.ballot(), paper.position() + 1, value));
+                    give(all.ballot[i], all.position[i] + 1, value);
                 }
             }
             votes[c] = quota;
@@ -121,11 +139,11 @@ public final class ScottishStv implements CountingMethod {
 
         void exclude(int c) {
             status[c] = Status.EXCLUDED;
-            List<Paper> all = papers.get(c);
-            papers.set(c, new ArrayList<>());
+            Papers all = papers[c];
+            papers[c] = new Papers();
             votes[c] = 0;
-            for (Paper paper : all) {
-                give(new Paper(paper.ballot(), paper.position() + 1, paper.value()));
+            for (int i = 0; i < all.size; i++) {
+                give(all.ballot[i], all.position[i] + 1, all.value[i]);
             }
         }
 

@@ -71,7 +71,7 @@ public final class TallyCommand {
                     err.println("tally: --seats " + seats + " is more than the " + election.candidates().size() + " candidates");
                     return 2;
                 }
-                election = new Election(election.title(), election.candidates(), seats, election.ballots());
+                election = election.withSeats(seats);
             }
             CountingMethod counting = "meek-stv".equals(method) && wholeThreshold
                     ? new MeekStv(MeekStv.Threshold.WHOLE) : CountingMethods.of(method, quorum, majority);
