@@ -182,7 +182,13 @@ class CirclesIT {
         found("ana", "members-only", Map.of("visibility", "members"));
         found("ana", "hidden-one", Map.of("visibility", "secret"));
         Expect.ok(api.get(realm.path("/circles/open-to-all"), null), 200);
-        Expect.ok(api.get(realm.path("/circles/open-to-all/members"), null), 200);
+        Expect.ok(api.updateAccount(realm.name, realm.token("ana"), Map.of("handle", List.of("ana.c"), "visibility", List.of("members"))), 204);
+        JsonNode anonymous = Expect.ok(api.get(realm.path("/circles/open-to-all/members"), null), 200);
+        assertFalse(anonymous.get(0).has("userId") || anonymous.get(0).has("handle"), "a members-only profile, hidden from "
+                + "anonymous readers: " + anonymous);
+        assertEquals("owner", anonymous.get(0).get("role").asText());
+        assertEquals("ana.c", Expect.ok(api.get(realm.path("/circles/open-to-all/members"), realm.token("bob")), 200)
+                .get(0).get("handle").asText(), "shown to a community member");
         Expect.error(api.get(realm.path("/circles/members-only"), null), 404, "circle_not_found");
         Expect.ok(api.get(realm.path("/circles/members-only"), realm.token("bob")), 200);
         Expect.error(api.get(realm.path("/circles/members-only"), realm.token("dan")), 404);

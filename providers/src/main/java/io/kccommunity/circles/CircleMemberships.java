@@ -59,6 +59,7 @@ public final class CircleMemberships {
             throw CommunityError.notFound("not_a_circle_member", "You are not in this circle");
         }
         if (CircleRoles.ACTIVE.equals(row.getStatus()) && CircleRoles.OWNER.equals(row.getRole())
+                && CircleRoles.ORGANIC.equals(circle.getKind())
                 && roster.store().owners(circle.getId()) == 1 && circle.getMemberCount() > 1) {
             throw CommunityError.conflict("last_owner", "You are the circle's only owner: make another member owner first");
         }

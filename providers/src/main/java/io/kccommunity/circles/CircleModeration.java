@@ -53,6 +53,7 @@ final class CircleModeration {
             roster.drop(circle, user, row, "rejected");
             return null;
         }
+        requireActive(circle);
         memberships.requireRoom(circle);
         return roster.put(circle, user, row, CircleRoles.ACTIVE, CircleRoles.MEMBER, null);
     }
@@ -69,6 +70,7 @@ final class CircleModeration {
         if (row != null && CircleRoles.ACTIVE.equals(row.getStatus())) {
             throw CommunityError.conflict("already_circle_member", "The user is already a member of this circle");
         }
+        requireActive(circle);
         if (row != null && CircleRoles.REQUESTED.equals(row.getStatus())) {
             memberships.requireRoom(circle);
             return roster.put(circle, user, row, CircleRoles.ACTIVE, CircleRoles.MEMBER, null);
@@ -148,9 +150,17 @@ final class CircleModeration {
         if (active) {
             requireAnotherOwner(circle, row, by);
         } else {
+            requireActive(circle);
             memberships.requireRoom(circle);
         }
         return roster.put(circle, user, row, CircleRoles.ACTIVE, role, null);
+    }
+
+    /** New members join active circles only (not pending or archived ones). */
+    private static void requireActive(CircleEntity circle) {
+        if (!CircleRoles.ACTIVE.equals(circle.getStatus())) {
+            throw CommunityError.conflict("circle_not_active", "The circle is " + circle.getStatus() + ": nobody joins it now");
+        }
     }
 
     /** Moderators act on members and recognized members; owners also on moderators and owners; staff only by admins. */

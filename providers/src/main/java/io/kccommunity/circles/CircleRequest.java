@@ -70,7 +70,7 @@ public record CircleRequest(String slug, String name, Map<String, String> descri
         }
         if (maxMembers != null) {
             if (maxMembers < 0 || maxMembers > 10_000_000) {
-                throw Text.invalid("maxMembers", "must be 1 to 10000000, or 0 for no limit");
+                throw Text.invalid("maxMembers", "must be 1 to 10000000, or 0 for the realm's maxMembersPerCircle");
             }
             circle.setMaxMembers(maxMembers == 0 ? null : maxMembers);
         }

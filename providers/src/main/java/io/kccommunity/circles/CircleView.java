@@ -28,17 +28,27 @@ public record CircleView(String slug, String name, Map<String, String> descripti
     }
 
     /**
-     * One row of a circle's list: staff are {@code official}. Members whose profile is private appear
-     * without id and names, except to privileged readers (and the reasons of bans only to those who moderate).
+     * One row of a circle's list: staff are {@code official}. Members appear without id and names where
+     * their profile's visibility hides them from the reader (private: from all but privileged readers and
+     * those who run the circle; members: also from readers who are not members); ban reasons only to those
+     * who moderate.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Member(String userId, String handle, String displayName, String role, Boolean official, String status,
                          String since, String reason) {
 
         static Member of(CircleMemberEntity row, UserModel user, boolean privileged, boolean moderator) {
+            return of(row, user, privileged, moderator, true);
+        }
+
+        /** {@code readerIsMember}: the reader may see {@code members} profiles (a community member or an app). */
+        static Member of(CircleMemberEntity row, UserModel user, boolean privileged, boolean moderator, boolean readerIsMember) {
             CommunityProfile profile = user == null ? null : CommunityProfile.of(user);
-            boolean shown = profile != null && (privileged || moderator
-                    || profile.visibility() != CommunityProfile.Visibility.PRIVATE);
+            boolean shown = profile != null && (privileged || moderator || switch (profile.visibility()) {
+                case PUBLIC -> true;
+                case MEMBERS -> readerIsMember;
+                case PRIVATE -> false;
+            });
             boolean active = CircleRoles.ACTIVE.equals(row.getStatus());
             return new Member(shown ? row.getUserId() : null, shown ? profile.handle() : null,
                     shown ? profile.displayName() : null, active ? row.getRole() : null,

@@ -61,10 +61,10 @@ public final class Circles {
         }
         CircleEntity circle = newCircle(request, CircleRoles.ORGANIC, founder.getId(),
                 Boolean.TRUE.equals(settings.approveOrganic()) ? CircleRoles.PENDING : CircleRoles.ACTIVE);
-        roster.put(circle, founder, null, CircleRoles.ACTIVE, CircleRoles.OWNER, null);
         if (CircleRoles.ACTIVE.equals(circle.getStatus())) {
             roster.tell(WebhookEvents.CIRCLE_CREATED, circle, null);
         }
+        roster.put(circle, founder, null, CircleRoles.ACTIVE, CircleRoles.OWNER, null);
         return circle;
     }
 
@@ -124,15 +124,16 @@ public final class Circles {
             throw CommunityError.conflict("not_pending", "The circle is not awaiting approval");
         }
         circle.setStatus(CircleRoles.ACTIVE);
+        roster.tell(WebhookEvents.CIRCLE_APPROVED, circle, null);
+        roster.tell(WebhookEvents.CIRCLE_CREATED, circle, null);
         for (CircleMemberEntity row : roster.store().members(circle.getId(), null, 0, 100)) {
             UserModel user = session.users().getUserById(realm, row.getUserId());
             if (user != null) {
                 roster.groups().join(circle, user);
                 CircleClaims.mirror(session, realm, user);
+                roster.tell(WebhookEvents.CIRCLE_JOINED, circle, user, "role", row.getRole());
             }
         }
-        roster.tell(WebhookEvents.CIRCLE_APPROVED, circle, null);
-        roster.tell(WebhookEvents.CIRCLE_CREATED, circle, null);
         return circle;
     }
 

@@ -76,11 +76,11 @@ public class CirclesAdminResource {
         if (status != null && !List.of(CircleRoles.ACTIVE, CircleRoles.PENDING, CircleRoles.ARCHIVED).contains(status)) {
             throw CommunityError.badRequest("invalid_request", "status is active, pending or archived");
         }
-        if (search != null && search.length() > 100) {
+        String term = search == null || search.isBlank() ? null : search.strip();
+        if (term != null && term.length() > 100) {
             throw CommunityError.badRequest("invalid_request", "search is at most 100 characters");
         }
-        return new CircleStore(session).list(realm.getId(), true, List.of(), null, status,
-                        search == null || search.isBlank() ? null : search.strip(), paging.first(), paging.max())
+        return new CircleStore(session).list(realm.getId(), true, List.of(), null, status, term, paging.first(), paging.max())
                 .stream().map(c -> CircleView.of(c, null)).toList();
     }
 

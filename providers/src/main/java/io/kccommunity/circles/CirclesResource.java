@@ -129,7 +129,7 @@ public class CirclesResource {
         }
         return store.members(circle.getId(), wanted, paging.first(), paging.max()).stream()
                 .map(row -> CircleView.Member.of(row, session.users().getUserById(realm, row.getUserId()),
-                        access.seesEverything() || access.app(), runs))
+                        access.seesEverything(), runs, access.communityMember() || access.app()))
                 .toList();
     }
 
