@@ -251,6 +251,42 @@ class CirclesIT {
     }
 
     @Test
+    void pointsEarnedInACircleRankItsLeaderboardAndShowInMe() {
+        found("ana", "crumbs", Map.of());
+        Expect.ok(api.post(realm.path("/circles/crumbs/membership"), realm.token("bob"), null), 201);
+        realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, ReputationIT.AWARD_ROLE);
+        String app = realm.serviceToken();
+        Map<String, Object> event = new LinkedHashMap<>(ReputationIT.event(ids.get("bob"), "helpful-flag", "crumbs-1"));
+        event.put("circle", "crumbs");
+        JsonNode booked = Expect.ok(api.post(realm.path("/reputation/events"), app, event), 201);
+        int points = booked.get("points").asInt();
+        assertTrue(points > 0, booked::toString);
+        Map<String, Object> elsewhere = new LinkedHashMap<>(ReputationIT.event(ids.get("cara"), "helpful-flag", "crumbs-2"));
+        elsewhere.put("circle", "crumbs");
+        JsonNode refused = Expect.error(api.post(realm.path("/reputation/events"), app, elsewhere), 400, "invalid_event");
+        assertTrue(refused.get("error_description").asText().contains("circle"), refused::toString);
+        Map<String, Object> moved = new LinkedHashMap<>(event);
+        moved.put("circle", "no-such-circle");
+        Expect.error(api.post(realm.path("/reputation/events"), app, moved), 400, "invalid_event");
+        moved.remove("circle");
+        Expect.error(api.post(realm.path("/reputation/events"), app, moved), 409, "idempotency_key_reused");
+        Expect.ok(api.post(realm.path("/reputation/events"), app, event), 200);
+
+        JsonNode board = Expect.ok(api.get(realm.path("/circles/crumbs/leaderboard?period=week"), realm.token("ana")), 200);
+        assertEquals(1, board.get("entries").size(), board::toString);
+        assertEquals("bob.c", board.at("/entries/0/handle").asText());
+        assertEquals(points, board.at("/entries/0/points").asInt());
+        assertEquals(points, Expect.ok(api.get(realm.path("/circles/crumbs/leaderboard?period=all"), realm.token("bob")), 200)
+                .at("/entries/0/points").asInt());
+        JsonNode me = Expect.ok(api.get(realm.path("/me"), realm.token("bob")), 200);
+        assertEquals("crumbs", me.at("/reputation/circles/0/circle").asText(), me::toString);
+        assertEquals(points, me.at("/reputation/circles/0/points").asInt());
+        Expect.ok(api.delete(realm.path("/circles/crumbs/membership"), realm.token("bob")), 204);
+        assertEquals(0, Expect.ok(api.get(realm.path("/circles/crumbs/leaderboard"), realm.token("ana")), 200).get("entries").size(),
+                "a member who left is not ranked");
+    }
+
+    @Test
     void concurrentJoinsMakeOneMembershipAndConcurrentFoundingsOneCircle() throws Exception {
         Expect.ok(api.put(realm.adminPath("/circles/settings"), admin, Map.of("maxFoundedPerMember", 100)), 200);
         found("ana", "busy-circle", Map.of());

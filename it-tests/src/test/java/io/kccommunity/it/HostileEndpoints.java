@@ -71,6 +71,7 @@ final class HostileEndpoints {
         member("CirclesResource.update", "PUT", "/circles/{circle}", m, Caller.APP, "{\"name\":\"n\"}", false);
         member("CirclesResource.archive", "POST", "/circles/{circle}/archive", m, Caller.APP, null, false);
         member("CirclesResource.members", "GET", "/circles/{circle}/members", m, null, null, true);
+        member("CirclesResource.leaderboard", "GET", "/circles/{circle}/leaderboard", m, null, null, true);
         member("CirclesResource.join", "POST", "/circles/{circle}/membership", m, Caller.APP, null, false);
         member("CirclesResource.leave", "DELETE", "/circles/{circle}/membership", Caller.NON_MEMBER, Caller.APP, null, false);
         member("CirclesResource.approve", "POST", "/circles/{circle}/members/{user}/approve", m, Caller.APP, null, false);

@@ -1,6 +1,7 @@
 package io.kccommunity.circles;
 
 import io.kccommunity.profile.Directory;
+import io.kccommunity.reputation.Leaderboard;
 import io.kccommunity.setup.CommunityInstaller;
 import io.kccommunity.web.AdminAccess;
 import io.kccommunity.web.Caller;
@@ -131,6 +132,23 @@ public class CirclesResource {
                 .map(row -> CircleView.Member.of(row, session.users().getUserById(realm, row.getUserId()),
                         access.seesEverything(), runs, access.communityMember() || access.app()))
                 .toList();
+    }
+
+    /** {@code ?period=week|month|all}: the circle's members by points earned in it, for whoever sees its members. */
+    @GET
+    @Path("{slug}/leaderboard")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Leaderboard.Page leaderboard(@PathParam("slug") String slug, @QueryParam("period") String period,
+                                        @QueryParam("first") String first, @QueryParam("max") String max) {
+        Caller caller = Caller.authenticateIfPresent(session);
+        CircleAccess access = access(caller);
+        CircleEntity circle = visible(slug, access);
+        CircleMemberEntity own = access.user() == null ? null : new CircleStore(session).member(circle.getId(), access.user().getId());
+        if (!access.maySeeMembers(circle, own)) {
+            throw CommunityError.forbidden("Only the circle's members see who belongs to a secret circle");
+        }
+        return Leaderboard.readCircle(session, realm, circle.getId(), Leaderboard.period(period), Paging.of(first, max),
+                access.user(), access.seesEverything());
     }
 
     /** Join (open), ask to join (request), or accept an invitation: 201 when this call changed anything, else 200. */

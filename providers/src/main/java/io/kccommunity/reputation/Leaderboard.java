@@ -47,9 +47,26 @@ public final class Leaderboard {
         ReputationStore store = new ReputationStore(session);
         List<Object[]> rows = switch (period) {
             case ALL -> store.leaders(realm.getId(), paging.first(), paging.max());
-            case WEEK -> store.leadersSince(realm.getId(), Time.currentTimeMillis() - 7 * 86_400_000L, paging.first(), paging.max());
-            case MONTH -> store.leadersSince(realm.getId(), Time.currentTimeMillis() - 30 * 86_400_000L, paging.first(), paging.max());
+            case WEEK -> store.leadersSince(realm.getId(), since(period), paging.first(), paging.max());
+            case MONTH -> store.leadersSince(realm.getId(), since(period), paging.first(), paging.max());
         };
+        return page(session, realm, period, paging, viewer, viewerIsAdmin, rows);
+    }
+
+    /** A circle's leaderboard: its active members by points earned in it ({@code all}: ever), not by their totals. */
+    public static Page readCircle(KeycloakSession session, RealmModel realm, String circleId, Period period, Paging paging,
+                                  UserModel viewer, boolean viewerIsAdmin) {
+        List<Object[]> rows = new ReputationStore(session).circleLeaders(realm.getId(), circleId,
+                period == Period.ALL ? null : since(period), paging.first(), paging.max());
+        return page(session, realm, period, paging, viewer, viewerIsAdmin, rows);
+    }
+
+    private static long since(Period period) {
+        return Time.currentTimeMillis() - (period == Period.WEEK ? 7 : 30) * 86_400_000L;
+    }
+
+    private static Page page(KeycloakSession session, RealmModel realm, Period period, Paging paging, UserModel viewer,
+                             boolean viewerIsAdmin, List<Object[]> rows) {
         ReputationNames names = ReputationNames.of(session, realm, viewer);
         ReputationRules rules = names.rules();
         List<Entry> entries = new ArrayList<>();
@@ -62,7 +79,7 @@ public final class Leaderboard {
             String level = rules.levelOf(reputation).name();
             CommunityProfile profile = CommunityProfile.of(user);
             boolean shown = profile.visibility() != CommunityProfile.Visibility.PRIVATE || viewerIsAdmin
-                    || user.getId().equals(viewer.getId());
+                    || (viewer != null && user.getId().equals(viewer.getId()));
             entries.add(new Entry(paging.first() + entries.size() + 1, shown ? user.getId() : null, shown ? profile.handle() : null,
                     shown ? profile.displayName() : null, ((Number) row[1]).intValue(), reputation,
                     level, names.level(level)));

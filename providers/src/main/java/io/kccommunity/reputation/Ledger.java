@@ -100,9 +100,14 @@ public final class Ledger {
         List<Recorded> recorded = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Checked item = items.get(i);
-            recorded.add(earlier[i] != null ? new Recorded(earlier[i], true)
-                    : new Recorded(apply(members.get(item.user.getId()), source, item.type, points[i], item.reason,
-                            item.key, true), false));
+            if (earlier[i] != null) {
+                recorded.add(new Recorded(earlier[i], true));
+            } else {
+                ReputationEventEntity event = apply(members.get(item.user.getId()), source, item.type, points[i], item.reason,
+                        item.key, true);
+                event.setCircleId(item.circleId);
+                recorded.add(new Recorded(event, false));
+            }
         }
         store.flush();
         Map<String, UserModel> users = new LinkedHashMap<>();
@@ -137,6 +142,7 @@ public final class Ledger {
         ReputationEventEntity reversal = event(member, original.getSource(), original.getType(),
                 -original.getRequestedPoints(), -original.getPoints(), why, "reversal:" + original.getId());
         reversal.setReverses(original.getId());
+        reversal.setCircleId(original.getCircleId());
         store.insert(reversal);
         CommunityMetrics.reputationEvent(session, realm, reversal.getSource());
         store.flush();
@@ -301,7 +307,16 @@ public final class Ledger {
         } catch (CommunityError e) {
             throw CommunityError.badRequest("invalid_event", at + "reason must be at most 500 characters without control characters");
         }
-        return new Checked(at, member(request, at), request.type(), request.points(), reason, key);
+        UserModel user = member(request, at);
+        String circleId = null;
+        if (request.circle() != null) {
+            circleId = request.circle().length() > 40 ? null : store.activeCircleId(realm.getId(), request.circle(), user.getId());
+            if (circleId == null) {
+                throw CommunityError.badRequest("invalid_event", at + "circle: the member is not an active member of a circle '"
+                        + Text.clean("circle", request.circle(), 40) + "'");
+            }
+        }
+        return new Checked(at, user, request.type(), request.points(), reason, key, circleId);
     }
 
     /** The points a new event asks for, checked against today's rules: the type, the app's allow-list, the range. */
@@ -342,7 +357,8 @@ public final class Ledger {
     }
 
     /** An event as sent, its member found; {@code points} null when the app left them to the type. */
-    private record Checked(String at, UserModel user, String type, Integer points, String reason, String key) {
+    private record Checked(String at, UserModel user, String type, Integer points, String reason, String key,
+                           String circleId) {
 
         /**
          * Whether a resent key names the event it first booked: same member, type and reason, and the
@@ -351,7 +367,7 @@ public final class Ledger {
         boolean sameEventAs(ReputationEventEntity earlier) {
             return earlier.getUserId().equals(user.getId()) && earlier.getType().equals(type)
                     && (points == null || earlier.getRequestedPoints() == points)
-                    && Objects.equals(earlier.getReason(), reason);
+                    && Objects.equals(earlier.getReason(), reason) && Objects.equals(earlier.getCircleId(), circleId);
         }
     }
 }

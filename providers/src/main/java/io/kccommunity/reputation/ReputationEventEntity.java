@@ -51,6 +51,10 @@ public class ReputationEventEntity {
     @Column(name = "EVENT_KEY", length = 128, nullable = false)
     private String key;
 
+    /** The circle the points were earned in (its id), or null. */
+    @Column(name = "CIRCLE_ID", length = 36)
+    private String circleId;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -82,4 +86,6 @@ public class ReputationEventEntity {
     public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
     public String getReverses() { return reverses; }
     public void setReverses(String reverses) { this.reverses = reverses; }
+    public String getCircleId() { return circleId; }
+    public void setCircleId(String circleId) { this.circleId = circleId; }
 }

@@ -125,6 +125,45 @@ public final class ReputationStore {
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /**
+     * A circle's active members by points earned in it since a time (null: ever), with the same
+     * tie-breaks; those who earned none there are left out.
+     */
+    List<Object[]> circleLeaders(String realmId, String circleId, Long since, int first, int max) {
+        var query = em.createQuery("select e.userId, sum(e.points) from ReputationEventEntity e, MemberEntity m,"
+                        + " CircleMemberEntity c where e.realmId = :realm and e.circleId = :circle"
+                        + (since == null ? "" : " and e.createdAt >= :since")
+                        + " and m.realmId = e.realmId and m.userId = e.userId and m.status = :active"
+                        + " and c.circleId = e.circleId and c.userId = e.userId and c.status = 'active'"
+                        + " group by e.userId, m.joinedAt having sum(e.points) > 0"
+                        + " order by sum(e.points) desc, m.joinedAt, e.userId", Object[].class)
+                .setParameter("realm", realmId).setParameter("circle", circleId).setParameter("active", MembershipStatus.ACTIVE);
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The id of circle {@code slug} when the user is an active member of it and it is not pending; null
+     * otherwise. Circles' tables are read by entity name, so reputation needs nothing of their package.
+     */
+    String activeCircleId(String realmId, String slug, String userId) {
+        List<String> found = em.createQuery("select k.id from CircleEntity k, CircleMemberEntity c where k.realmId = :realm"
+                        + " and k.slug = :slug and k.status <> 'pending' and c.circleId = k.id and c.userId = :user"
+                        + " and c.status = 'active'", String.class)
+                .setParameter("realm", realmId).setParameter("slug", slug).setParameter("user", userId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The member's points per circle, for the circles they are an active member of: [slug, points]. */
+    List<Object[]> pointsByCircle(String realmId, String userId) {
+        return em.createQuery("select k.slug, sum(e.points) from ReputationEventEntity e, CircleEntity k, CircleMemberEntity c"
+                        + " where e.realmId = :realm and e.userId = :user and k.id = e.circleId and c.circleId = k.id"
+                        + " and c.userId = e.userId and c.status = 'active' group by k.slug order by k.slug", Object[].class)
+                .setParameter("realm", realmId).setParameter("user", userId).getResultList();
+    }
+
     List<BadgeAwardEntity> awards(String realmId, String userId) {
         return em.createQuery("select a from BadgeAwardEntity a where a.realmId = :realm and a.userId = :user"
                         + " order by a.awardedAt, a.badge", BadgeAwardEntity.class)

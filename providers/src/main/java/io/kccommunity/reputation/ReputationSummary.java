@@ -9,10 +9,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** A member's reputation as the member sees it in {@code /me}: total, level, progress, badges. */
+/** A member's reputation as the member sees it in {@code /me}: total, level, progress, badges, points per circle. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReputationSummary(int total, String level, String levelName, NextLevel nextLevel, int pointsToday,
-                                int dailyCap, List<BadgeView> badges) {
+                                int dailyCap, List<BadgeView> badges, List<CirclePoints> circles) {
+
+    /** Points earned in a circle the member belongs to (events that named it). */
+    public record CirclePoints(String circle, int points) {
+    }
 
     /** {@code name} is the level's id, {@code levelName} what the reader reads. */
     public record NextLevel(String name, String levelName, int threshold, int missing) {
@@ -38,7 +42,8 @@ public record ReputationSummary(int total, String level, String levelName, NextL
         return new ReputationSummary(total, level, names.level(level),
                 next == null ? null : new NextLevel(next.name(), names.level(next.name()), next.threshold(),
                         next.threshold() - total),
-                today, rules.cap(), badges);
+                today, rules.cap(), badges, new ReputationStore(session).pointsByCircle(realm.getId(), user.getId()).stream()
+                        .map(row -> new CirclePoints((String) row[0], ((Number) row[1]).intValue())).toList());
     }
 
     /** The level a total reaches under the realm's rules. */
