@@ -182,7 +182,7 @@ class CirclesIT {
         found("ana", "members-only", Map.of("visibility", "members"));
         found("ana", "hidden-one", Map.of("visibility", "secret"));
         Expect.ok(api.get(realm.path("/circles/open-to-all"), null), 200);
-        Expect.ok(api.updateAccount(realm.name, realm.token("ana"), Map.of("handle", List.of("ana.c"), "visibility", List.of("members"))), 204);
+        Expect.ok(api.updateAccount(realm.name, realm.token("ana"), Map.of("handle", List.of("ana.c"), "profileVisibility", List.of("members"))), 204);
         JsonNode anonymous = Expect.ok(api.get(realm.path("/circles/open-to-all/members"), null), 200);
         assertFalse(anonymous.get(0).has("userId") || anonymous.get(0).has("handle"), "a members-only profile, hidden from "
                 + "anonymous readers: " + anonymous);
@@ -284,6 +284,53 @@ class CirclesIT {
         Expect.ok(api.delete(realm.path("/circles/crumbs/membership"), realm.token("bob")), 204);
         assertEquals(0, Expect.ok(api.get(realm.path("/circles/crumbs/leaderboard"), realm.token("ana")), 200).get("entries").size(),
                 "a member who left is not ranked");
+    }
+
+    @Test
+    void aCirclesElectionIsItsMembersAndItsWinnersModerateItForTheTerm() throws Exception {
+        found("ana", "voters", Map.of("visibility", "secret", "joinPolicy", "invite"));
+        Expect.ok(api.post(realm.path("/circles/voters/invitations"), realm.token("ana"), Map.of("handle", "bob.c")), 201);
+        Expect.ok(api.post(realm.path("/circles/voters/membership"), realm.token("bob"), null), 201);
+        String elections = realm.adminPath("/elections");
+        Expect.error(api.post(elections, admin, Map.of("title", "Mods", "method", "irv", "circle", "voters",
+                "winnerRole", "moderator", "termDays", 30)), 400, "invalid_winnerRole");
+        Expect.error(api.post(elections, admin, Map.of("title", "Mods", "method", "irv", "circle", "nowhere", "termDays", 30)),
+                400, "invalid_circle");
+        String id = Expect.ok(api.post(elections, admin, Map.of("title", "Voters' moderator", "method", "irv", "circle", "voters",
+                "termDays", 30)), 201).get("id").asText();
+        Expect.ok(api.post(elections + "/" + id + "/open-nominations", admin, null), 200);
+        String base = realm.path("/elections/" + id);
+        Expect.error(api.get(base, realm.token("cara")), 404, "election_not_found");
+        Expect.error(api.post(base + "/candidates", realm.token("bob"), Map.of("handle", "cara.c")), 403);
+        Expect.ok(api.post(base + "/candidates", realm.token("bob"), Map.of("handle", "bob.c")), 201);
+        JsonNode election = Expect.ok(api.get(base, realm.token("ana")), 200);
+        assertEquals("voters", election.get("circle").asText());
+        assertTrue(election.at("/you/mayVote").asBoolean(), election::toString);
+        Expect.ok(api.post(elections + "/" + id + "/open-voting", admin, null), 200);
+        String candidate = api.get(base, realm.token("ana")).json().at("/candidates/0/id").asText();
+        Expect.ok(api.put(base + "/ballot", realm.token("ana"), Map.of("ranking", List.of(candidate))), 201);
+        Expect.ok(api.post(elections + "/" + id + "/close", admin, null), 200);
+        Expect.ok(api.post(elections + "/" + id + "/certify", admin, null), 200);
+        assertEquals(List.of("voters:moderator"), claim("bob"), "the winner moderates the circle");
+        assertTrue(MembershipIT.roles(Api.claims(realm.token("bob"))).stream().noneMatch(r -> r.equals("community-moderator")),
+                "a circle's moderator, not the community's");
+
+        KeycloakServer server = RealKeycloak.server();
+        if (server.database() == Database.H2) {
+            System.out.println("CirclesIT: the end of the term is checked where the test reaches the database (-Dit.db=postgres or mariadb)");
+            return;
+        }
+        try (java.sql.Connection db = server.connect(KeycloakServer.PG_DATABASE);
+             java.sql.PreparedStatement end = db.prepareStatement("UPDATE COMMUNITY_CIRCLE_MEMBER SET ROLE_UNTIL = 1 WHERE USER_ID = ?"
+                     + " AND ROLE_UNTIL IS NOT NULL")) {
+            end.setString(1, ids.get("bob"));
+            assertEquals(1, end.executeUpdate(), "bob's term has an end");
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!claim("bob").equals(List.of("voters:member")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals(List.of("voters:member"), claim("bob"), "the timed sweep ended the term");
     }
 
     @Test

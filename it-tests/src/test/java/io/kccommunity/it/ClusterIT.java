@@ -193,6 +193,24 @@ class ClusterIT {
     }
 
     @Test
+    void aCircleJoinedOnNodeAIsInNodeBsNextToken() {
+        String founder = realmA.createUser("founder");
+        realmA.createUser("joiner");
+        for (String who : List.of("founder", "joiner")) {
+            Expect.ok(a.post(realmA.path("/membership"), realmA.token(who), null), 201);
+        }
+        Expect.ok(a.post(realmA.adminPath("/reputation/members/" + founder + "/adjustments"), a.adminToken(),
+                Map.of("points", 100, "reason", "trusted")), 201);
+        Expect.ok(a.post(realmA.path("/circles"), realmA.token("founder"), Map.of("slug", "node-circle", "name", "Nodes")), 201);
+        assertEquals("[]", Api.claims(realmB.token("joiner")).at("/community/circles").toString(), "node B has cached the user");
+        Expect.ok(a.post(realmA.path("/circles/node-circle/membership"), realmA.token("joiner"), null), 201);
+        assertEquals("[{\"slug\":\"node-circle\",\"role\":\"member\"}]",
+                Api.claims(realmB.token("joiner")).at("/community/circles").toString());
+        Expect.ok(b.delete(realmB.path("/circles/node-circle/membership"), realmB.token("joiner")), 204);
+        assertEquals("[]", Api.claims(realmA.token("joiner")).at("/community/circles").toString(), "left on B, gone on A");
+    }
+
+    @Test
     void webhookMessagesAreSentOnceByTheClusterWhileBothNodesRun() throws Exception {
         new ClusterWebhooks(a, b).eachMessageOnceWhileBothNodesRun(20);
     }

@@ -54,6 +54,15 @@ class DemoRealmIT {
         assertEquals("rye-bob", results.at("/winners/0").asText(), results::toString);
         assertTrue(MembershipIT.roles(Api.claims(bobToken)).contains("community-board-member"));
 
+        JsonNode circles = Expect.ok(api.get("/admin/realms/" + realm + "/community/circles", api.adminToken()), 200);
+        assertEquals(4, circles.size(), circles::toString);
+        assertEquals("[{\"slug\":\"sourdough-society\",\"role\":\"owner\"},{\"slug\":\"the-test-kitchen\",\"role\":\"recognized\"},"
+                + "{\"slug\":\"starter-swap\",\"role\":\"owner\"}]", ana.at("/community/circles").toString());
+        assertEquals(1, Expect.ok(api.get("/admin/realms/" + realm + "/community/circles/whole-grain-lab/members?status=requested",
+                api.adminToken()), 200).size(), "cyrus's request waits");
+        assertEquals("invited", Expect.ok(api.get("/realms/" + realm + "/community/circles/starter-swap", bobToken), 200)
+                .at("/you/status").asText());
+
         String marta = api.passwordGrant(realm, "recipe-forum", null, "marta", "marta", "openid")
                 .json().get("access_token").asText();
         JsonNode config = Expect.ok(api.get("/admin/realms/" + realm + "/community/config", marta), 200);

@@ -102,6 +102,7 @@ public final class DemoServer {
             check(api.updateAccount(realm, accessToken, member.getValue()), 204, member.getKey() + "'s profile");
         }
         awardReputation();
+        new DemoCircles(api, realm).found(this::memberToken);
         moreMembers.accept(realm);
         holdElections();
     }

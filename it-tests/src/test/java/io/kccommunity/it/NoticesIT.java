@@ -127,6 +127,41 @@ class NoticesIT {
                 "a term ending in a year is not ending soon");
     }
 
+    @Test
+    void foundersHearOfTheirCirclesAndMembersOfTheirRequestsAndInvitations() throws Exception {
+        String kai = member("kai", "es");
+        String lin = member("lin", "bg");
+        String mo = member("mo", "id");
+        Messages spanish = Messages.of("es");
+        String name = "Rye <i>lovers</i>";
+        Expect.ok(api.post(realm.adminPath("/reputation/members/" + kai + "/adjustments"), api.adminToken(),
+                Map.of("points", 100, "reason", "trusted")), 201);
+        Expect.ok(api.put(realm.adminPath("/circles/settings"), api.adminToken(), Map.of("approveOrganic", true,
+                "maxFoundedPerMember", 5)), 200);
+        Map<String, Object> circle = Map.of("slug", "rye-lovers", "name", name, "joinPolicy", "request");
+        Expect.ok(api.post(realm.path("/circles"), realm.token("kai"), circle), 201);
+        Expect.ok(api.post(realm.adminPath("/circles/rye-lovers/approve"), api.adminToken(), null), 200);
+        SmtpSink.Mail approved = smtp.await("kai@example.com", m -> m.subject().equals(spanish.shared("communityNoticeCircleApprovedSubject", COMMUNITY)));
+        assertTrue(approved.text().contains(spanish.shared("communityNoticeCircleApprovedBody", name)), approved.text());
+        assertTrue(approved.html().contains("Rye &lt;i&gt;lovers&lt;/i&gt;") && !approved.html().contains("<i>lovers"), approved.html());
+        Expect.ok(api.post(realm.path("/circles"), realm.token("kai"), Map.of("slug", "rye-doubters", "name", "Doubters")), 201);
+        Expect.ok(api.post(realm.adminPath("/circles/rye-doubters/reject"), api.adminToken(), null), 204);
+        smtp.await("kai@example.com", m -> m.subject().equals(spanish.shared("communityNoticeCircleRejectedSubject", COMMUNITY)));
+
+        Expect.ok(api.post(realm.path("/circles/rye-lovers/membership"), realm.token("lin"), null), 201);
+        Expect.ok(api.post(realm.path("/circles/rye-lovers/members/" + lin + "/approve"), realm.token("kai"), null), 200);
+        Messages bulgarian = Messages.of("bg");
+        SmtpSink.Mail joined = smtp.await("lin@example.com", m -> m.subject().equals(bulgarian.shared("communityNoticeCircleJoinedSubject", COMMUNITY)));
+        assertTrue(joined.text().contains(bulgarian.shared("communityNoticeCircleJoinedBody", name)), joined.text());
+        Expect.ok(api.post(realm.path("/circles/rye-lovers/membership"), realm.token("mo"), null), 201);
+        Expect.ok(api.post(realm.path("/circles/rye-lovers/members/" + mo + "/reject"), realm.token("kai"), null), 204);
+        Messages indonesian = Messages.of("id");
+        smtp.await("mo@example.com", m -> m.subject().equals(indonesian.shared("communityNoticeCircleDeclinedSubject", COMMUNITY)));
+        Expect.ok(api.post(realm.path("/circles/rye-lovers/invitations"), realm.token("kai"), Map.of("userId", mo)), 201);
+        SmtpSink.Mail invited = smtp.await("mo@example.com", m -> m.subject().equals(indonesian.shared("communityNoticeCircleInvitedSubject", COMMUNITY)));
+        assertTrue(invited.text().contains(indonesian.shared("communityNoticeCircleInvitedBody", name)), invited.text());
+    }
+
     /** Waits (up to 30 s) until the server's timed sweep has run this many more times in this realm. */
     private void awaitTimedSweeps(int more) throws InterruptedException {
         JsonNode last = Expect.ok(api.get(realm.adminPath("/advocacy/sweeps?max=1"), api.adminToken()), 200).path(0);

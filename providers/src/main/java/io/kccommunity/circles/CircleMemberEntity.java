@@ -41,6 +41,10 @@ public class CircleMemberEntity {
     @Column(name = "REASON", length = 500)
     private String reason;
 
+    /** When an elected role's term ends (null: no end). */
+    @Column(name = "ROLE_UNTIL")
+    private Long roleUntil;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getCircleId() { return circleId; }
@@ -57,4 +61,6 @@ public class CircleMemberEntity {
     public void setSince(long since) { this.since = since; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
+    public Long getRoleUntil() { return roleUntil; }
+    public void setRoleUntil(Long roleUntil) { this.roleUntil = roleUntil; }
 }

@@ -1,8 +1,11 @@
 package io.kccommunity.circles;
 
 import io.kccommunity.membership.Memberships;
+import io.kccommunity.notices.Notice;
+import io.kccommunity.notices.Notices;
 import io.kccommunity.support.Text;
 import io.kccommunity.web.CommunityError;
+import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,11 +18,13 @@ import org.keycloak.models.UserModel;
  */
 final class CircleModeration {
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final CircleRoster roster;
     private final CircleMemberships memberships;
 
     CircleModeration(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.realm = realm;
         this.roster = new CircleRoster(session, realm);
         this.memberships = new CircleMemberships(session, realm);
@@ -51,10 +56,12 @@ final class CircleModeration {
         }
         if (!approve) {
             roster.drop(circle, user, row, "rejected");
+            tell(user, Notice.CIRCLE_REQUEST_REJECTED, circle);
             return null;
         }
         requireActive(circle);
         memberships.requireRoom(circle);
+        tell(user, Notice.CIRCLE_REQUEST_APPROVED, circle);
         return roster.put(circle, user, row, CircleRoles.ACTIVE, CircleRoles.MEMBER, null);
     }
 
@@ -75,7 +82,13 @@ final class CircleModeration {
             memberships.requireRoom(circle);
             return roster.put(circle, user, row, CircleRoles.ACTIVE, CircleRoles.MEMBER, null);
         }
+        tell(user, Notice.CIRCLE_INVITED, circle);
         return roster.put(circle, user, row, CircleRoles.INVITED, CircleRoles.MEMBER, null);
+    }
+
+    /** Emails the user of what was decided for them (after the change commits; nothing without SMTP). */
+    private void tell(UserModel user, Notice notice, CircleEntity circle) {
+        Notices.send(session, realm, user, notice, Map.of("circle", circle.getName()));
     }
 
     /** Removes a member (or cancels a request or invitation). */

@@ -56,6 +56,7 @@ final class CircleRoster {
         }
         if (!status.equals(row.getStatus()) || !role.equals(row.getRole())) {
             row.setSince(Time.currentTimeMillis());
+            row.setRoleUntil(null);
         }
         row.setStatus(status);
         row.setRole(role);

@@ -48,6 +48,12 @@ final class CircleStore {
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /** Elected roles whose term has ended, in the realm. */
+    List<CircleMemberEntity> termsEnded(String realmId, long now) {
+        return em.createQuery("select m from CircleMemberEntity m where m.realmId = :realm and m.roleUntil <= :now",
+                CircleMemberEntity.class).setParameter("realm", realmId).setParameter("now", now).getResultList();
+    }
+
     long owners(String circleId) {
         return em.createQuery("select count(m) from CircleMemberEntity m where m.circleId = :circle and m.status = :active"
                         + " and m.role = :owner", Long.class)

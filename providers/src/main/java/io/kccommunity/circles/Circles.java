@@ -3,12 +3,15 @@ package io.kccommunity.circles;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.Memberships;
+import io.kccommunity.notices.Notice;
+import io.kccommunity.notices.Notices;
 import io.kccommunity.support.LostRace;
 import io.kccommunity.web.AdminAccess;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.webhooks.WebhookEvents;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
@@ -126,6 +129,7 @@ public final class Circles {
         circle.setStatus(CircleRoles.ACTIVE);
         roster.tell(WebhookEvents.CIRCLE_APPROVED, circle, null);
         roster.tell(WebhookEvents.CIRCLE_CREATED, circle, null);
+        tellFounder(circle, Notice.CIRCLE_APPROVED);
         for (CircleMemberEntity row : roster.store().members(circle.getId(), null, 0, 100)) {
             UserModel user = session.users().getUserById(realm, row.getUserId());
             if (user != null) {
@@ -143,7 +147,15 @@ public final class Circles {
         if (!CircleRoles.PENDING.equals(circle.getStatus())) {
             throw CommunityError.conflict("not_pending", "The circle is not awaiting approval");
         }
+        tellFounder(circle, Notice.CIRCLE_REJECTED);
         delete(circle);
+    }
+
+    private void tellFounder(CircleEntity circle, Notice notice) {
+        UserModel founder = circle.getCreatedBy() == null ? null : session.users().getUserById(realm, circle.getCreatedBy());
+        if (founder != null) {
+            Notices.send(session, realm, founder, notice, Map.of("circle", circle.getName()));
+        }
     }
 
     /** The owners (or an admin) change the circle's settings; admins may also archive or reactivate it. */

@@ -5,6 +5,7 @@ import io.kccommunity.advocacy.AdvocacySweep.Step;
 import io.kccommunity.advocacy.SweepLease;
 import io.kccommunity.advocacy.SweepLease.Claim;
 import io.kccommunity.advocacy.SweepLease.Position;
+import io.kccommunity.circles.CircleTerms;
 import io.kccommunity.governance.Elections;
 import io.kccommunity.setup.CommunitySettings;
 import io.kccommunity.support.Workers;
@@ -150,6 +151,7 @@ final class CommunitySweep {
         String after = at.after();
         if (at.step() == null) {
             new Elections(s, realm).advanceDue(Time.currentTimeMillis());
+            CircleTerms.endTerms(s, realm, Time.currentTimeMillis());
         }
         int[] changes = new int[3];
         for (boolean visited = false; step != null && !visited; ) {

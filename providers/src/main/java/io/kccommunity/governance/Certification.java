@@ -1,6 +1,7 @@
 package io.kccommunity.governance;
 
 import io.kccommunity.advocacy.Advocacy;
+import io.kccommunity.circles.CircleTerms;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
@@ -127,9 +128,18 @@ public final class Certification {
             UserModel user = session.users().getUserById(realm, userId);
             winners.add(user != null ? Webhooks.member(user) : Map.of("userId", userId));
         }
-        Webhooks.publish(session, realm, WebhookEvents.ELECTION_CERTIFIED, Elections.webhookData(election,
+        Webhooks.publish(session, realm, WebhookEvents.ELECTION_CERTIFIED, elections.webhookData(election,
                 "method", election.getMethod(), "winners", winners, "winnerRole", election.getWinnerRole(),
-                "termDays", election.getWinnerRole() == null ? null : election.getTermDays()));
+                "termDays", election.getTermDays()));
+        if (election.getCircleId() != null && election.getTermDays() != null) {
+            long until = Time.currentTimeMillis() + election.getTermDays() * Elections.DAY_MILLIS;
+            for (String userId : winnerIds) {
+                UserModel user = session.users().getUserById(realm, userId);
+                if (user != null && io.kccommunity.membership.Memberships.isActive(realm, user)) {
+                    CircleTerms.elect(session, realm, election.getCircleId(), user, until);
+                }
+            }
+        }
         if (election.getWinnerRole() != null) {
             long until = Time.currentTimeMillis() + election.getTermDays() * Elections.DAY_MILLIS;
             Advocacy advocacy = new Advocacy(session, realm);

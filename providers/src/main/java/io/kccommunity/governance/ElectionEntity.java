@@ -70,6 +70,10 @@ public class ElectionEntity {
     @Column(name = "TERM_DAYS")
     private Integer termDays;
 
+    /** The circle whose election this is (its id), or null for the community's. */
+    @Column(name = "CIRCLE_ID", length = 36)
+    private String circleId;
+
     /**
      * The winners' candidate ids in election order (JSON), fixed at certification. The count itself
      * is recomputed from the ballots, which cannot change once voting closes.
@@ -137,4 +141,6 @@ public class ElectionEntity {
     public void setEligibleVoters(Integer eligibleVoters) { this.eligibleVoters = eligibleVoters; }
     public Integer getEligibleCandidates() { return eligibleCandidates; }
     public void setEligibleCandidates(Integer eligibleCandidates) { this.eligibleCandidates = eligibleCandidates; }
+    public String getCircleId() { return circleId; }
+    public void setCircleId(String circleId) { this.circleId = circleId; }
 }

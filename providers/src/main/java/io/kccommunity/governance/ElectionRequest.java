@@ -15,13 +15,14 @@ import org.keycloak.models.RealmModel;
 /**
  * What an admin sends to create or edit an election (the whole election each time). A referendum
  * ({@code method: referendum}) has a {@code question} and no candidates; the others have seats and,
- * optionally, an advocate role for the winners with a term in days.
+ * optionally, an advocate role for the winners with a term in days. A circle's election ({@code circle}: its
+ * slug) is open to the circle's active members only, and its winners moderate the circle for the term.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ElectionRequest(String title, Map<String, String> description, String method, Integer seats,
                               String question, Long quorum, String majority, String nominationsOpenAt,
                               String votingOpensAt, String votingClosesAt, Eligibility eligibility, String winnerRole,
-                              Integer termDays) {
+                              Integer termDays, String circle) {
 
     /** Who may vote and who may stand. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,8 +90,12 @@ public record ElectionRequest(String title, Map<String, String> description, Str
             throw Text.invalid("winnerRole", "must be an advocate role (" + String.join(", ", AdvocacyRules.ROLES)
                     + "), and referendums have none");
         }
-        if ((winnerRole == null) != (termDays == null) || (termDays != null && (termDays < 1 || termDays > 3650))) {
-            throw Text.invalid("termDays", "goes with winnerRole: 1 to 3650 days");
+        if (circle != null && winnerRole != null) {
+            throw Text.invalid("winnerRole", "is the circle's moderator role in a circle's election: leave it out");
+        }
+        boolean elects = winnerRole != null || (circle != null && !referendum);
+        if (elects != (termDays != null) || (termDays != null && (termDays < 1 || termDays > 3650))) {
+            throw Text.invalid("termDays", "goes with winnerRole (or a circle, whose moderators are elected): 1 to 3650 days");
         }
         String storedEligibility = stored("eligibility", new Eligibility(
                 rules.voters() == null ? Criteria.NONE : rules.voters(),

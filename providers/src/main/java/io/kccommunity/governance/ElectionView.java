@@ -2,6 +2,7 @@ package io.kccommunity.governance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.kccommunity.circles.CircleTerms;
 import io.kccommunity.profile.CommunityProfile;
 import io.kccommunity.support.StoredJson;
 import io.kccommunity.tally.Round;
@@ -22,7 +23,7 @@ public record ElectionView(String id, String title, Map<String, String> descript
                            String question, Long quorum, String majority, String phase, String nominationsOpenAt,
                            String votingOpensAt, String votingClosesAt, ElectionRequest.Eligibility eligibility,
                            String winnerRole, Integer termDays, List<Candidate> candidates, Long turnout, You you,
-                           Integer eligibleVoters, Integer eligibleCandidates) {
+                           Integer eligibleVoters, Integer eligibleCandidates, String circle) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Candidate(String id, String handle, String displayName, String statement, String status) {
@@ -62,7 +63,8 @@ public record ElectionView(String id, String title, Map<String, String> descript
                 iso(e.getNominationsOpenAt()), iso(e.getVotingOpensAt()), iso(e.getVotingClosesAt()),
                 StoredJson.read(e.getEligibility(), ElectionRequest.Eligibility.class), e.getWinnerRole(), e.getTermDays(),
                 candidates, countable ? elections.turnout(e) : null, you,
-                admin || countable ? e.getEligibleVoters() : null, admin ? e.getEligibleCandidates() : null);
+                admin || countable ? e.getEligibleVoters() : null, admin ? e.getEligibleCandidates() : null,
+                CircleTerms.slugOf(session, e.getCircleId()));
     }
 
     static Results results(Elections elections, Certification counts, ElectionEntity e) {

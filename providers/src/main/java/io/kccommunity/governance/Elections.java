@@ -1,6 +1,7 @@
 package io.kccommunity.governance;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.kccommunity.circles.CircleTerms;
 import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
@@ -49,6 +50,7 @@ public final class Elections {
         election.setPhase("draft");
         election.setCreatedAt(Time.currentTimeMillis());
         request.applyTo(election, realm);
+        election.setCircleId(request.circle() == null ? null : CircleTerms.electionCircle(session, realm, request.circle()));
         store.persist(election);
         store.flush();
         return election;
@@ -61,6 +63,7 @@ public final class Elections {
             throw CommunityError.conflict("election_not_draft", "Only a draft election can be edited");
         }
         request.applyTo(election, realm);
+        election.setCircleId(request.circle() == null ? null : CircleTerms.electionCircle(session, realm, request.circle()));
         store.flush();
         return election;
     }
@@ -178,10 +181,13 @@ public final class Elections {
     }
 
     /** How webhook messages name an election: id and title, then the given name/value pairs. */
-    static Map<String, Object> webhookData(ElectionEntity election, Object... pairs) {
+    Map<String, Object> webhookData(ElectionEntity election, Object... pairs) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("electionId", election.getId());
         data.put("title", election.getTitle());
+        if (election.getCircleId() != null) {
+            data.put("circle", CircleTerms.slugOf(session, election.getCircleId()));
+        }
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             data.put((String) pairs[i], pairs[i + 1]);
         }

@@ -1,5 +1,6 @@
 package io.kccommunity.governance;
 
+import io.kccommunity.circles.CircleTerms;
 import io.kccommunity.profile.Directory;
 import io.kccommunity.support.Text;
 import io.kccommunity.web.Caller;
@@ -48,7 +49,7 @@ public class ElectionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<ElectionView> list(@QueryParam("first") String first, @QueryParam("max") String max) {
         Paging paging = Paging.of(first, max);
-        return elections.list(false, paging.first(), paging.max()).stream().map(this::view).toList();
+        return elections.list(false, paging.first(), paging.max()).stream().filter(this::mayFollow).map(this::view).toList();
     }
 
     @GET
@@ -151,10 +152,15 @@ public class ElectionsResource {
 
     private ElectionEntity published(String id) {
         ElectionEntity election = elections.current(elections.require(id));
-        if ("draft".equals(election.getPhase())) {
+        if ("draft".equals(election.getPhase()) || !mayFollow(election)) {
             throw CommunityError.notFound("election_not_found", "No election with this id");
         }
         return election;
+    }
+
+    /** A secret circle's elections exist only for its members. */
+    private boolean mayFollow(ElectionEntity election) {
+        return election.getCircleId() == null || CircleTerms.mayFollow(session, election.getCircleId(), caller.user());
     }
 
     private ElectionEntity certified(String id) {

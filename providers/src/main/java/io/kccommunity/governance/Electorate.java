@@ -60,18 +60,23 @@ final class Electorate {
         int minReputation = criteria.minReputation() == null ? Integer.MIN_VALUE : criteria.minReputation();
         long joinedBy = criteria.minMembershipDays() == null ? now : now - criteria.minMembershipDays() * Elections.DAY_MILLIS;
         List<String> roles = criteria.roles() == null ? List.of() : criteria.roles();
+        String circle = election.getCircleId();
         if (roles.isEmpty()) {
-            return em.createNativeQuery("INSERT INTO COMMUNITY_ELECTOR (ELECTION_ID, KIND, USER_ID)"
-                            + " SELECT CAST(?1 AS VARCHAR(36)), CAST(?2 AS VARCHAR(1)), USER_ID FROM COMMUNITY_MEMBER"
-                            + " WHERE REALM_ID = ?3 AND STATUS = ?4 AND REPUTATION >= ?5 AND JOINED_AT <= ?6")
+            var insert = em.createNativeQuery("INSERT INTO COMMUNITY_ELECTOR (ELECTION_ID, KIND, USER_ID)"
+                            + " SELECT CAST(?1 AS VARCHAR(36)), CAST(?2 AS VARCHAR(1)), USER_ID FROM COMMUNITY_MEMBER m"
+                            + " WHERE REALM_ID = ?3 AND STATUS = ?4 AND REPUTATION >= ?5 AND JOINED_AT <= ?6"
+                            + (circle == null ? "" : " AND EXISTS (SELECT 1 FROM COMMUNITY_CIRCLE_MEMBER c WHERE c.CIRCLE_ID = ?7"
+                                    + " AND c.USER_ID = m.USER_ID AND c.STATUS = 'active')"))
                     .setParameter(1, election.getId()).setParameter(2, kind).setParameter(3, realm.getId())
-                    .setParameter(4, MembershipStatus.ACTIVE.name()).setParameter(5, minReputation).setParameter(6, joinedBy)
-                    .executeUpdate();
+                    .setParameter(4, MembershipStatus.ACTIVE.name()).setParameter(5, minReputation).setParameter(6, joinedBy);
+            return (circle == null ? insert : insert.setParameter(7, circle)).executeUpdate();
         }
         List<String> members = em.createQuery("select m.userId from MemberEntity m where m.realmId = :realm"
-                        + " and m.status = :active and m.reputation >= :reputation and m.joinedAt <= :joinedBy", String.class)
+                        + " and m.status = :active and m.reputation >= :reputation and m.joinedAt <= :joinedBy"
+                        + " and (:circle = '' or exists (select c.id from CircleMemberEntity c where c.circleId = :circle"
+                        + " and c.userId = m.userId and c.status = 'active'))", String.class)
                 .setParameter("realm", realm.getId()).setParameter("active", MembershipStatus.ACTIVE)
-                .setParameter("reputation", minReputation)
+                .setParameter("reputation", minReputation).setParameter("circle", circle == null ? "" : circle)
                 .setParameter("joinedBy", joinedBy).getResultList();
         int count = 0;
         for (String userId : members) {

@@ -10,7 +10,12 @@ public enum Notice {
     NOMINATED("community-nominated", "communityNoticeNominatedSubject"),
     ELECTED("community-elected", "communityNoticeElectedSubject"),
     PROMOTED("community-promoted", "communityNoticePromotedSubject"),
-    TERM_ENDING("community-term-ending", "communityNoticeTermEndingSubject");
+    TERM_ENDING("community-term-ending", "communityNoticeTermEndingSubject"),
+    CIRCLE_REQUEST_APPROVED("community-circle-request-approved", "communityNoticeCircleJoinedSubject"),
+    CIRCLE_REQUEST_REJECTED("community-circle-request-rejected", "communityNoticeCircleDeclinedSubject"),
+    CIRCLE_INVITED("community-circle-invited", "communityNoticeCircleInvitedSubject"),
+    CIRCLE_APPROVED("community-circle-approved", "communityNoticeCircleApprovedSubject"),
+    CIRCLE_REJECTED("community-circle-rejected", "communityNoticeCircleRejectedSubject");
 
     final String template;
     final String subjectKey;

@@ -76,6 +76,6 @@ class ColumnLimitsTest {
 
     private static ElectionRequest election(Map<String, String> description, String majority) {
         return new ElectionRequest("Board", description, "referendum", 1, "Yes?", null, majority, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

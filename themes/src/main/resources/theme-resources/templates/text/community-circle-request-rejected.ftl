@@ -1,0 +1,7 @@
+<#ftl output_format="plainText">
+${msg("communityNoticeCircleDeclinedBody", circle)}
+<#if communityUrl??>
+${msg("communityNoticeOpen")}: ${communityUrl}
+</#if>
+
+${msg("communityNoticeFooter", community)}
