@@ -185,10 +185,6 @@ public class CirclesAdminResource {
     }
 
     private void event(OperationType operation, String resource, Object representation, String... path) {
-        String[] full = new String[path.length + 2];
-        full[0] = "community";
-        full[1] = "circles";
-        System.arraycopy(path, 0, full, 2, path.length);
-        adminEvent.operation(operation).resource(resource).resourcePath(full).representation(representation).success();
+        AdminAccess.event(adminEvent, operation, resource, representation, "circles", path);
     }
 }

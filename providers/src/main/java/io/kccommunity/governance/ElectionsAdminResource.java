@@ -136,10 +136,6 @@ public class ElectionsAdminResource {
     }
 
     private void event(OperationType operation, Object representation, String... path) {
-        String[] full = new String[path.length + 2];
-        full[0] = "community";
-        full[1] = "elections";
-        System.arraycopy(path, 0, full, 2, path.length);
-        adminEvent.operation(operation).resource(EVENT_RESOURCE).resourcePath(full).representation(representation).success();
+        AdminAccess.event(adminEvent, operation, EVENT_RESOURCE, representation, "elections", path);
     }
 }

@@ -2,10 +2,12 @@ package io.kccommunity.web;
 
 import io.kccommunity.support.Text;
 import jakarta.ws.rs.ForbiddenException;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -80,5 +82,15 @@ public final class AdminAccess {
         } catch (ForbiddenException e) {
             throw CommunityError.forbidden("Your admin roles do not allow you to " + what);
         }
+    }
+
+    /** Records a successful admin change as an admin event at {@code community/<area>/<path...>}. */
+    public static void event(AdminEventBuilder adminEvent, OperationType operation, String resource, Object representation,
+                             String area, String... path) {
+        String[] full = new String[path.length + 2];
+        full[0] = "community";
+        full[1] = area;
+        System.arraycopy(path, 0, full, 2, path.length);
+        adminEvent.operation(operation).resource(resource).resourcePath(full).representation(representation).success();
     }
 }
