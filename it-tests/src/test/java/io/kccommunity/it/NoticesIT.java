@@ -131,7 +131,7 @@ class NoticesIT {
     void foundersHearOfTheirCirclesAndMembersOfTheirRequestsAndInvitations() throws Exception {
         String kai = member("kai", "es");
         String lin = member("lin", "bg");
-        String mo = member("mo", "id");
+        String mo = member("moe", "id");
         Messages spanish = Messages.of("es");
         String name = "Rye <i>lovers</i>";
         Expect.ok(api.post(realm.adminPath("/reputation/members/" + kai + "/adjustments"), api.adminToken(),
@@ -153,12 +153,12 @@ class NoticesIT {
         Messages bulgarian = Messages.of("bg");
         SmtpSink.Mail joined = smtp.await("lin@example.com", m -> m.subject().equals(bulgarian.shared("communityNoticeCircleJoinedSubject", COMMUNITY)));
         assertTrue(joined.text().contains(bulgarian.shared("communityNoticeCircleJoinedBody", name)), joined.text());
-        Expect.ok(api.post(realm.path("/circles/rye-lovers/membership"), realm.token("mo"), null), 201);
+        Expect.ok(api.post(realm.path("/circles/rye-lovers/membership"), realm.token("moe"), null), 201);
         Expect.ok(api.post(realm.path("/circles/rye-lovers/members/" + mo + "/reject"), realm.token("kai"), null), 204);
         Messages indonesian = Messages.of("id");
-        smtp.await("mo@example.com", m -> m.subject().equals(indonesian.shared("communityNoticeCircleDeclinedSubject", COMMUNITY)));
+        smtp.await("moe@example.com", m -> m.subject().equals(indonesian.shared("communityNoticeCircleDeclinedSubject", COMMUNITY)));
         Expect.ok(api.post(realm.path("/circles/rye-lovers/invitations"), realm.token("kai"), Map.of("userId", mo)), 201);
-        SmtpSink.Mail invited = smtp.await("mo@example.com", m -> m.subject().equals(indonesian.shared("communityNoticeCircleInvitedSubject", COMMUNITY)));
+        SmtpSink.Mail invited = smtp.await("moe@example.com", m -> m.subject().equals(indonesian.shared("communityNoticeCircleInvitedSubject", COMMUNITY)));
         assertTrue(invited.text().contains(indonesian.shared("communityNoticeCircleInvitedBody", name)), invited.text());
     }
 
