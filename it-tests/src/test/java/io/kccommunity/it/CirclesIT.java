@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Circles on the real server: founding (trusted members only, pending until approved when the realm
  * wants it), each join policy, moderation, bans, ownership, archiving, sponsored circles with staff
- * and recognized members; after each change the member's next token and the circle's Keycloak group.
+ * and recognized members, per-circle reputation, a circle's election; after each change the member's
+ * next token and the circle's Keycloak group. What depends on the database (races, the end of a term)
+ * is {@link CircleRacesIT}.
  */
 @ExtendWith(RealKeycloak.class)
 class CirclesIT {
@@ -46,12 +44,22 @@ class CirclesIT {
     }
 
     private JsonNode found(String who, String slug, Map<String, Object> more) {
+        return found(realm, who, slug, more);
+    }
+
+    /** {@code who} founds the circle {@code slug} (201 expected). */
+    static JsonNode found(TestRealm realm, String who, String slug, Map<String, Object> more) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("slug", slug, "name", "The " + slug));
         body.putAll(more);
-        return Expect.ok(api.post(realm.path("/circles"), realm.token(who), body), 201);
+        return Expect.ok(realm.api.post(realm.path("/circles"), realm.token(who), body), 201);
     }
 
     private List<String> claim(String who) {
+        return claim(realm, who);
+    }
+
+    /** The circles in {@code who}'s next token, as {@code slug:role}. */
+    static List<String> claim(TestRealm realm, String who) {
         List<String> circles = new ArrayList<>();
         Api.claims(realm.token(who)).at("/community/circles").forEach(c -> circles.add(c.get("slug").asText() + ":"
                 + c.get("role").asText()));
@@ -314,56 +322,9 @@ class CirclesIT {
         assertEquals(List.of("voters:moderator"), claim("bob"), "the winner moderates the circle");
         assertTrue(MembershipIT.roles(Api.claims(realm.token("bob"))).stream().noneMatch(r -> r.equals("community-moderator")),
                 "a circle's moderator, not the community's");
-
-        KeycloakServer server = RealKeycloak.server();
-        if (server.database() == Database.H2) {
-            System.out.println("CirclesIT: the end of the term is checked where the test reaches the database (-Dit.db=postgres or mariadb)");
-            return;
-        }
-        try (java.sql.Connection db = server.connect(KeycloakServer.PG_DATABASE);
-             java.sql.PreparedStatement end = db.prepareStatement("UPDATE COMMUNITY_CIRCLE_MEMBER SET ROLE_UNTIL = 1 WHERE USER_ID = ?"
-                     + " AND ROLE_UNTIL IS NOT NULL")) {
-            end.setString(1, ids.get("bob"));
-            assertEquals(1, end.executeUpdate(), "bob's term has an end");
-        }
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!claim("bob").equals(List.of("voters:member")) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
-        }
-        assertEquals(List.of("voters:member"), claim("bob"), "the timed sweep ended the term");
     }
 
-    @Test
-    void concurrentJoinsMakeOneMembershipAndConcurrentFoundingsOneCircle() throws Exception {
-        Expect.ok(api.put(realm.adminPath("/circles/settings"), admin, Map.of("maxFoundedPerMember", 100)), 200);
-        found("ana", "busy-circle", Map.of());
-        String bob = realm.token("bob");
-        List<Api.Reply> joins = all(20, () -> api.post(realm.path("/circles/busy-circle/membership"), bob, null));
-        joins.forEach(r -> assertTrue(List.of(200, 201, 409).contains(r.status()), r::toString));
-        assertEquals(2, Expect.ok(api.get(realm.adminPath("/circles/busy-circle"), admin), 200).get("memberCount").asInt());
-        assertEquals(2, Expect.ok(api.get(realm.adminPath("/circles/busy-circle/members"), admin), 200).size());
-
-        String ana = realm.token("ana");
-        List<Api.Reply> foundings = all(20, () -> api.post(realm.path("/circles"), ana, Map.of("slug", "same-slug", "name", "Same")));
-        assertEquals(1, foundings.stream().filter(r -> r.status() == 201).count(), foundings::toString);
-        foundings.forEach(r -> assertTrue(r.status() == 201 || r.status() == 409, r::toString));
-        assertEquals(List.of("same-slug"), slugs(Expect.ok(api.get(realm.adminPath("/circles?search=same"), admin), 200)));
-    }
-
-    private static List<Api.Reply> all(int n, Callable<Api.Reply> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> reply : pool.invokeAll(java.util.Collections.nCopies(n, call))) {
-                replies.add(reply.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static List<String> slugs(JsonNode circles) {
+    static List<String> slugs(JsonNode circles) {
         List<String> slugs = new ArrayList<>();
         circles.forEach(c -> slugs.add(c.get("slug").asText()));
         return slugs;
