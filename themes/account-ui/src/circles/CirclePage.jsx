@@ -49,7 +49,7 @@ export const CirclePage = () => {
       <Stack hasGutter data-testid="circle-page" data-slug={circle.slug} data-state={answer.state} data-members={members.state}>
         <StackItem>
           <Card>
-            <CardTitle component="h2">{t("communityAbout")}</CardTitle>
+            <CardTitle component="h2">{t("communityCircleAbout")}</CardTitle>
             <CardBody>
               {text && <p className="pf-v5-u-mb-md" data-testid="circle-description" style={{ whiteSpace: "pre-line" }}>{text}</p>}
               <DescriptionList isHorizontal isCompact data-testid="circle-facts">

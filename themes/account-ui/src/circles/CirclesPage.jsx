@@ -18,7 +18,7 @@ const CircleTable = ({ circles, testid, label, onChange }) => {
       rowProps={(i) => ({ "data-testid": `${testid}-row`, "data-slug": circles[i].slug })}
       rows={circles.map((c) => [
         <CircleLink key="name" circle={c} />,
-        `${t(`communityCircleJoinPolicy.${c.joinPolicy}`)} \u00b7 ${t(`communityCircleVisibility.${c.visibility}`)}`,
+        t(`communityCircleJoinPolicy.${c.joinPolicy}`),
         c.memberCount,
         <Standing key="you" you={c.you} />,
         <JoinAction key="act" circle={c} onChange={onChange} />,

@@ -12,6 +12,7 @@ import { useCommunityRead } from "../members/common.jsx";
 import { MemberName, circlePath, useAction } from "./common.jsx";
 
 const RUNNERS = ["owner", "moderator", "staff"];
+const HEADINGS = { requested: "communityCircleRequests", invited: "communityCircleInvitations", banned: "communityCircleBans" };
 export const moderates = (you) => you?.status === "active" && RUNNERS.includes(you.role);
 /** Owners act on anyone but staff; moderators and staff on members and recognized members. */
 const mayActOn = (myRole, role) => (myRole === "owner" ? role !== "staff" : ["member", "recognized"].includes(role));
@@ -38,8 +39,8 @@ const Rows = ({ circle, status, version, onChange }) => {
     t("communityCircleAction")];
   return (
     <div className="pf-v5-u-mb-md" data-testid={`circle-${status}`}>
-      <Title headingLevel="h3" className="pf-v5-u-mb-sm">{t(`communityCircleStatus.${status}`)}</Title>
-      <Table label={t(`communityCircleStatus.${status}`)} testid={`circle-${status}-table`} headers={headers}
+      <Title headingLevel="h3" className="pf-v5-u-mb-sm">{t(HEADINGS[status])}</Title>
+      <Table label={t(HEADINGS[status])} testid={`circle-${status}-table`} headers={headers}
         rowProps={(i) => ({ "data-testid": `circle-${status}-row`, "data-user": rows[i].userId })}
         rows={rows.map((m) => [<MemberName key="n" member={m} />, formatDate(m.since, i18n.language),
           ...(status === "banned" ? [m.reason] : []), m.userId ? actions(m) : null])} />
