@@ -1,11 +1,12 @@
 import { useAccountAlerts } from "@keycloak/keycloak-account-ui";
 import {
   Button, Card, CardBody, CardTitle, Checkbox, DescriptionList, DescriptionListDescription, DescriptionListGroup,
-  DescriptionListTerm, List, ListItem, Modal,
+  DescriptionListTerm, List, ListItem,
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCommunityApi, useErrorAlert } from "./api.js";
+import { Confirm } from "./Confirm.jsx";
 import { Field, formatDate, localized } from "./format.jsx";
 
 export const Membership = ({ me, onChange }) => {
@@ -72,12 +73,8 @@ export const Membership = ({ me, onChange }) => {
             <Button className="pf-v5-u-mt-md" isDisabled={conduct && !accepted} onClick={join} data-testid="community-join">{t("communityJoin")}</Button>
           </>
         )}
-        <Modal variant="small" title={t("communityLeaveTitle")} titleIconVariant="warning" isOpen={confirming}
-          onClose={() => setConfirming(false)} data-testid="community-leave-confirm"
-          actions={[
-            <Button key="leave" variant="danger" onClick={leave} data-testid="community-leave-confirmed">{t("communityLeaveConfirm")}</Button>,
-            <Button key="cancel" variant="link" onClick={() => setConfirming(false)} data-testid="community-leave-cancel">{t("cancel")}</Button>,
-          ]}>
+        <Confirm title={t("communityLeaveTitle")} confirm={t("communityLeaveConfirm")} isOpen={confirming}
+          onConfirm={leave} onCancel={() => setConfirming(false)} testid="community-leave">
           <p>{t("communityLeaveWarning")}</p>
           {me.roles.length > 0 && (
             <>
@@ -93,7 +90,7 @@ export const Membership = ({ me, onChange }) => {
               <List>{me.circles.map((c) => <ListItem key={c.slug}>{c.name || c.slug}</ListItem>)}</List>
             </>
           )}
-        </Modal>
+        </Confirm>
       </CardBody>
     </Card>
   );

@@ -1,6 +1,6 @@
 // The member directory (GET /members): search by handle or display name, filter by one interest, a page
 // of cards at a time; a member's name opens their profile. Everything the members typed is React text.
-import { Page, getPersonalInfo, useEnvironment } from "@keycloak/keycloak-account-ui";
+import { Page } from "@keycloak/keycloak-account-ui";
 import {
   Button, Card, CardBody, CardHeader, CardTitle, DescriptionList, DescriptionListDescription, DescriptionListGroup,
   DescriptionListTerm, EmptyState, EmptyStateHeader, Flex, FlexItem, FormSelect, FormSelectOption, Gallery, Label, LabelGroup,
@@ -8,7 +8,9 @@ import {
 } from "@patternfly/react-core";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Failed, Loading, PAGE_SIZE, Paging, Situation, WebsiteLink, topicLabel, useCommunityRead } from "./common.jsx";
+import {
+  Failed, Loading, PAGE_SIZE, Paging, Situation, WebsiteLink, topicLabel, topicOptions, useCommunityRead, useInterestsAttribute,
+} from "./common.jsx";
 import { MemberAvatar, MemberProfile } from "./MemberProfile.jsx";
 
 const Field = ({ term, children }) => (
@@ -17,21 +19,6 @@ const Field = ({ term, children }) => (
     <DescriptionListDescription>{children}</DescriptionListDescription>
   </DescriptionListGroup>
 );
-
-/** The realm's interest topics, as Personal info offers them (the user profile's `interests` options). */
-function useInterestsAttribute() {
-  const context = useEnvironment();
-  const [attribute, setAttribute] = useState();
-  useEffect(() => {
-    const controller = new AbortController();
-    getPersonalInfo({ signal: controller.signal, context }).then(
-      (info) => setAttribute(info.userProfileMetadata?.attributes?.find((a) => a.name === "interests") ?? null),
-      () => setAttribute(null),
-    );
-    return () => controller.abort();
-  }, []);
-  return attribute;
-}
 
 const MemberCard = ({ member, interests, onOpen }) => {
   const { t } = useTranslation();
@@ -101,8 +88,8 @@ export const Directory = () => {
     if (found.some((topic) => !seen.includes(topic))) setSeen((s) => [...new Set([...s, ...found])].sort());
   }, [answer.data]);
   const topics = useMemo(() => {
-    const options = interestsAttribute?.validators?.options?.options;
-    return Array.isArray(options) && options.length > 0 ? options : seen;
+    const options = topicOptions(interestsAttribute);
+    return options.length > 0 ? options : seen;
   }, [interestsAttribute, seen]);
 
   const title = t("communityDirectory");

@@ -1,6 +1,6 @@
 // What the Leaderboard and Members pages share: reading the community API, the page's situation when it
 // cannot be read, paging, and labels for the realm's interest topics.
-import { Page, useAccountAlerts, useEnvironment } from "@keycloak/keycloak-account-ui";
+import { Page, getPersonalInfo, useAccountAlerts, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { AlertVariant, Button, EmptyState, EmptyStateBody, EmptyStateHeader, Spinner } from "@patternfly/react-core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,8 +12,9 @@ import { useCommunityApi } from "../community/api.js";
  * {state: "loading"} first, then "ok" with `data`, "join" (403: the caller is not an active member),
  * "unavailable" (404: the realm has no community) or "error" (anything else, also shown as an alert).
  * An answer that arrives after `path` changed is dropped, so fast typing never shows an older search.
+ * A new `version` reads again (after a change); `error` is the API's error code, when it sent one.
  */
-export function useCommunityRead(path) {
+export function useCommunityRead(path, version = 0) {
   const { t } = useTranslation();
   const api = useCommunityApi();
   const { addAlert } = useAccountAlerts();
@@ -28,13 +29,13 @@ export function useCommunityRead(path) {
         if (!current) return;
         const state = error?.status === 403 ? "join" : error?.status === 404 || error?.status === 401 ? "unavailable" : "error";
         if (state === "error") addAlert(t("communityLoadFailed"), AlertVariant.danger);
-        setAnswer({ state });
+        setAnswer({ state, error: error?.error });
       },
     );
     return () => {
       current = false;
     };
-  }, [api, path]);
+  }, [api, path, version]);
   return answer;
 }
 
@@ -98,6 +99,27 @@ export const Paging = ({ first, max, shown, hasMore, onChange }) => {
       </Button>
     </nav>
   );
+};
+
+/** The realm's interest topics, as Personal info offers them (the user profile's `interests` options). */
+export function useInterestsAttribute() {
+  const context = useEnvironment();
+  const [attribute, setAttribute] = useState();
+  useEffect(() => {
+    const controller = new AbortController();
+    getPersonalInfo({ signal: controller.signal, context }).then(
+      (info) => setAttribute(info.userProfileMetadata?.attributes?.find((a) => a.name === "interests") ?? null),
+      () => setAttribute(null),
+    );
+    return () => controller.abort();
+  }, []);
+  return attribute;
+}
+
+/** The topics to choose from: the attribute's options. */
+export const topicOptions = (attribute) => {
+  const options = attribute?.validators?.options?.options;
+  return Array.isArray(options) ? options : [];
 };
 
 /** A topic's label as Personal info shows it: the attribute's option labels, else the topic itself. */

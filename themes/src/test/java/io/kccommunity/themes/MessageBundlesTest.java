@@ -28,18 +28,30 @@ class MessageBundlesTest {
     static final List<String> BUNDLES = List.of(SHARED, ACCOUNT);
 
     /** The values behind the Community page's composed keys (communityStatus.active, ...): the API's vocabulary. */
-    static final Map<String, List<String>> COMPOSED_KEYS = Map.of(
-            "communityStatus.", List.of("none", "invited", "pending", "active", "rejected", "left"),
-            "communityPhase.", List.of("nomination", "voting", "closed", "certified", "cancelled"),
-            "communityMethod.", List.of("plurality", "block", "approval", "irv", "meek-stv", "scottish-stv", "schulze", "referendum"),
-            "communityRole.", List.of("advocate", "guru", "ambassador", "moderator", "board-member"),
-            "communitySource.", List.of("rule", "manual", "election"),
-            "communityCondition.", List.of("reputation", "level", "badges", "membershipDays", "eventCount", "nominated"),
-            "communityAnswer.", List.of("yes", "no"),
-            "communityVisibility.", List.of("public", "members", "private"),
-            "communityError.", List.of("already_voted", "invalid_phase", "invalid_ballot", "not_a_member", "invalid_nominee",
+    static final Map<String, List<String>> COMPOSED_KEYS = Map.ofEntries(
+            Map.entry("communityStatus.", List.of("none", "invited", "pending", "active", "rejected", "left")),
+            Map.entry("communityPhase.", List.of("nomination", "voting", "closed", "certified", "cancelled")),
+            Map.entry("communityMethod.", List.of("plurality", "block", "approval", "irv", "meek-stv", "scottish-stv", "schulze",
+                    "referendum")),
+            Map.entry("communityRole.", List.of("advocate", "guru", "ambassador", "moderator", "board-member")),
+            Map.entry("communitySource.", List.of("rule", "manual", "election")),
+            Map.entry("communityCondition.", List.of("reputation", "level", "badges", "membershipDays", "eventCount", "nominated")),
+            Map.entry("communityAnswer.", List.of("yes", "no")),
+            Map.entry("communityVisibility.", List.of("public", "members", "private")),
+            // the Circles page: the API's words for circles and their rows
+            Map.entry("communityCircleRole.", List.of("owner", "moderator", "staff", "recognized", "member")),
+            Map.entry("communityCircleStatus.", List.of("active", "requested", "invited", "banned")),
+            Map.entry("communityCircleState.", List.of("active", "pending", "archived")),
+            Map.entry("communityCircleKind.", List.of("organic", "sponsored")),
+            Map.entry("communityCircleVisibility.", List.of("public", "members", "secret")),
+            Map.entry("communityCircleJoinPolicy.", List.of("open", "request", "invite")),
+            Map.entry("communityError.", List.of("already_voted", "invalid_phase", "invalid_ballot", "not_a_member", "invalid_nominee",
                     "too_many_candidates", "receipt_not_found", "already_nominated", "code_of_conduct_not_accepted",
-                    "election_not_found", "not_nominated", "insufficient_scope", "community_not_enabled", "already_member"));
+                    "election_not_found", "not_nominated", "insufficient_scope", "community_not_enabled", "already_member",
+                    "reputation_too_low", "too_many_circles", "slug_taken", "banned", "invitation_required", "circle_not_active",
+                    "circle_full", "last_owner", "not_requested", "already_circle_member", "not_a_circle_member",
+                    "circle_not_found", "invalid_slug", "invalid_name", "invalid_description", "invalid_topic", "invalid_reason",
+                    "user_not_found")));
 
     @Test
     void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
