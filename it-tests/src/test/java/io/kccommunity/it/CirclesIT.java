@@ -215,6 +215,52 @@ class CirclesIT {
     }
 
     @Test
+    void memberListsAndLeaderboardsFollowEachVisibilityForEveryKindOfReader() {
+        found("ana", "open-to-all", Map.of("visibility", "public"));
+        found("ana", "members-only", Map.of("visibility", "members", "joinPolicy", "request"));
+        found("ana", "hidden-one", Map.of("visibility", "secret"));
+        Expect.ok(api.put(realm.adminPath("/circles/hidden-one/members/" + ids.get("bob")), admin, Map.of("role", "moderator")), 200);
+        Expect.error(api.post(realm.path("/circles/hidden-one/membership"), realm.token("eve"), null), 404, "circle_not_found");
+        Expect.ok(api.post(realm.path("/circles/members-only/membership"), realm.token("eve"), null), 201);
+        realm.grantServiceAccountRole(TestRealm.SERVICE, ReputationIT.API_CLIENT, "view-members");
+        String app = realm.serviceToken();
+        Map<String, String> readers = new LinkedHashMap<>();
+        readers.put("anonymous", null);
+        readers.put("non-member", realm.token("dan"));
+        readers.put("community member", realm.token("cara"));
+        readers.put("circle moderator", realm.token("bob"));
+        readers.put("owner", realm.token("ana"));
+        readers.put("app", app);
+        // who sees the active members (and the leaderboard) of each circle: true, or a 404 for a circle they may not see
+        Map<String, List<Boolean>> expected = Map.of(
+                "anonymous", List.of(true, false, false), "non-member", List.of(true, false, false),
+                "community member", List.of(true, true, false), "circle moderator", List.of(true, true, true),
+                "owner", List.of(true, true, true), "app", List.of(true, true, false));
+        List<String> slugs = List.of("open-to-all", "members-only", "hidden-one");
+        for (Map.Entry<String, String> reader : readers.entrySet()) {
+            for (int i = 0; i < slugs.size(); i++) {
+                String what = reader.getKey() + " reading " + slugs.get(i);
+                for (String list : List.of("/members", "/leaderboard")) {
+                    Api.Reply reply = api.get(realm.path("/circles/" + slugs.get(i) + list), reader.getValue());
+                    if (expected.get(reader.getKey()).get(i)) {
+                        Expect.ok(reply, 200, () -> what + list);
+                    } else {
+                        Expect.error(reply, 404, "circle_not_found");
+                    }
+                }
+            }
+        }
+        String requests = realm.path("/circles/members-only/members?status=requested");
+        assertEquals(ids.get("eve"), Expect.ok(api.get(requests, realm.token("ana")), 200).at("/0/userId").asText());
+        Expect.error(api.get(requests, realm.token("bob")), 403);
+        Expect.error(api.get(requests, realm.token("cara")), 403);
+        Expect.error(api.get(requests, app), 403);
+        Expect.ok(api.get(realm.path("/circles/hidden-one/members?status=banned"), realm.token("bob")), 200);
+        assertEquals(1, Expect.ok(api.get(realm.adminPath("/circles/members-only/members?status=requested"), admin), 200).size(),
+                "eve's request, which only those who run the circle and admins see");
+    }
+
+    @Test
     void aSponsoredCircleHasOfficialStaffWhoRecognizeMembers() {
         JsonNode kitchen = Expect.ok(api.post(realm.adminPath("/circles"), admin, Map.of("slug", "the-test-kitchen",
                 "name", "The Test Kitchen", "staff", List.of(ids.get("eve")))), 201);
