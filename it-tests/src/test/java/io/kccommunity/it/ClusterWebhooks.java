@@ -50,7 +50,8 @@ final class ClusterWebhooks {
                 Expect.ok(on.api.post(on.path("/membership"), on.token("both-" + i), null), 201);
             }
             receiver.await(joins + " joinings", all -> all.size() >= joins, Duration.ofSeconds(30));
-            Thread.sleep(3000); // both nodes poll every second: a second sending would come within this
+            // once every message is recorded as delivered, no node can take it again: what came is all that comes
+            awaitAllDelivered(a.get(realmA.adminPath("/webhooks"), admin).json().get(0).get("id").asText(), Duration.ofSeconds(30));
             List<WebhookReceiver.Delivery> received = receiver.received();
             assertEquals(joins, received.size(), () -> "each joining once: " + received.stream().map(WebhookReceiver.Delivery::body).toList());
             assertEquals(Set.copyOf(users), received.stream().map(d -> d.data().get("userId").asText()).collect(Collectors.toSet()));
@@ -108,6 +109,28 @@ final class ClusterWebhooks {
             assertEquals(1, delivered, log::toString);
             String second = leaseNodes(List.of(id)).get(0);
             assertTrue(!nodeBPids.contains(second.substring(0, second.indexOf('@'))), "node A sent it the second time: " + second);
+        }
+    }
+
+    /** Waits until no message of the webhook is pending (each delivered, or failed, with its outcome recorded). */
+    private static void awaitAllDelivered(String webhookId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection db = RealKeycloak.server().connect(KeycloakServer.PG_DATABASE);
+             PreparedStatement pending = db.prepareStatement("SELECT COUNT(*) FROM COMMUNITY_WEBHOOK_MESSAGE"
+                     + " WHERE WEBHOOK_ID = ? AND STATE = 'pending'")) {
+            pending.setString(1, webhookId);
+            while (true) {
+                try (ResultSet row = pending.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("messages still pending after " + timeout);
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

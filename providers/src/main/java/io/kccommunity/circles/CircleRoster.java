@@ -1,8 +1,10 @@
 package io.kccommunity.circles;
 
+import io.kccommunity.support.Pairs;
 import io.kccommunity.webhooks.WebhookEvents;
 import io.kccommunity.webhooks.Webhooks;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -118,20 +120,12 @@ final class CircleRoster {
     }
 
     void tell(String type, CircleEntity circle, UserModel user, Object... pairs) {
-        Object[] all = new Object[pairs.length + 2];
-        all[0] = "circle";
-        all[1] = circle.getSlug();
-        System.arraycopy(pairs, 0, all, 2, pairs.length);
-        Webhooks.publish(session, realm, type, user == null ? circleData(circle) : Webhooks.member(user, all));
+        Webhooks.publish(session, realm, type, user == null ? circleData(circle)
+                : Pairs.into(Webhooks.member(user, "circle", circle.getSlug()), pairs));
     }
 
-    static java.util.Map<String, Object> circleData(CircleEntity circle) {
-        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("circle", circle.getSlug());
-        data.put("name", circle.getName());
-        data.put("kind", circle.getKind());
-        data.put("visibility", circle.getVisibility());
-        data.put("status", circle.getStatus());
-        return data;
+    static Map<String, Object> circleData(CircleEntity circle) {
+        return Pairs.of("circle", circle.getSlug(), "name", circle.getName(), "kind", circle.getKind(),
+                "visibility", circle.getVisibility(), "status", circle.getStatus());
     }
 }

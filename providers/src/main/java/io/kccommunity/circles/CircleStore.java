@@ -1,5 +1,6 @@
 package io.kccommunity.circles;
 
+import io.kccommunity.support.Text;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -111,8 +112,7 @@ final class CircleStore {
             query.setParameter("status", status);
         }
         if (search != null) {
-            query.setParameter("like", "%" + search.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "%");
+            query.setParameter("like", Text.containing(search));
         }
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }

@@ -6,13 +6,13 @@ import io.kccommunity.membership.MemberEntity;
 import io.kccommunity.membership.MemberStore;
 import io.kccommunity.membership.MembershipStatus;
 import io.kccommunity.profile.CommunityProfile;
+import io.kccommunity.support.Pairs;
 import io.kccommunity.support.StoredJson;
 import io.kccommunity.web.CommunityError;
 import io.kccommunity.webhooks.WebhookEvents;
 import io.kccommunity.webhooks.Webhooks;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.common.util.Time;
@@ -182,16 +182,9 @@ public final class Elections {
 
     /** How webhook messages name an election: id and title, then the given name/value pairs. */
     Map<String, Object> webhookData(ElectionEntity election, Object... pairs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("electionId", election.getId());
-        data.put("title", election.getTitle());
-        if (election.getCircleId() != null) {
-            data.put("circle", CircleTerms.slugOf(session, election.getCircleId()));
-        }
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
-        }
-        return data;
+        Map<String, Object> data = Pairs.of("electionId", election.getId(), "title", election.getTitle(),
+                "circle", CircleTerms.slugOf(session, election.getCircleId()));
+        return Pairs.into(data, pairs);
     }
 
     static boolean isReferendum(ElectionEntity election) {

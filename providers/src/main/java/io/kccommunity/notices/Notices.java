@@ -1,6 +1,7 @@
 package io.kccommunity.notices;
 
 import io.kccommunity.setup.CommunitySettings;
+import io.kccommunity.support.Pairs;
 import io.kccommunity.support.Transactions;
 import java.net.URI;
 import java.util.HashMap;
@@ -79,13 +80,7 @@ public final class Notices {
 
     /** Template attributes from name/value pairs; pairs whose value is null are left out (the template tests {@code ??}). */
     public static Map<String, Object> attributes(Object... pairs) {
-        Map<String, Object> attributes = new HashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                attributes.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return attributes;
+        return Pairs.of(pairs);
     }
 
     /** A day as the templates show it: ISO 8601 (2027-05-24), the same in every language. */

@@ -1,11 +1,11 @@
 package io.kccommunity.profile;
 
 import io.kccommunity.membership.MembershipStatus;
+import io.kccommunity.support.Text;
 import io.kccommunity.web.Paging;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
-import java.util.Locale;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -56,13 +56,9 @@ public final class Directory {
             query.setParameter("interest", interest);
         }
         if (bySearch) {
-            query.setParameter("search", "%" + likeEscaped(search.strip().toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("search", Text.containing(search.strip()));
         }
         return query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static EntityManager em(KeycloakSession session) {

@@ -57,6 +57,15 @@ public final class Text {
         return id != null && !id.isEmpty() && id.length() <= max && id.chars().noneMatch(Character::isISOControl);
     }
 
+    /**
+     * A JPQL {@code like} pattern, used with {@code escape '!'}, that matches text containing {@code search}
+     * in any letter case (compare with {@code lower(...)}): its wildcards and escape character are escaped.
+     */
+    public static String containing(String search) {
+        String lower = search.toLowerCase(java.util.Locale.ROOT);
+        return "%" + lower.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     public static CommunityError invalid(String field, String rule) {
         return CommunityError.badRequest("invalid_" + field, field + " " + rule);
     }

@@ -1,5 +1,6 @@
 package io.kccommunity.webhooks;
 
+import io.kccommunity.support.Pairs;
 import io.kccommunity.support.StoredJson;
 import io.kccommunity.support.Transactions;
 import java.time.Instant;
@@ -41,19 +42,12 @@ public final class Webhooks {
 
     /** {@code userId} and {@code handle} (null when the member has none): how every payload names a member. */
     public static Map<String, Object> member(UserModel user) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("userId", user.getId());
-        data.put("handle", user.getFirstAttribute("handle"));
-        return data;
+        return Pairs.of("userId", user.getId(), "handle", user.getFirstAttribute("handle"));
     }
 
-    /** {@link #member} and then the given name/value pairs. */
+    /** {@link #member} and then the given name/value pairs (null values left out, as in every message). */
     public static Map<String, Object> member(UserModel user, Object... pairs) {
-        Map<String, Object> data = member(user);
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
-        }
-        return data;
+        return Pairs.into(member(user), pairs);
     }
 
     static void enqueue(KeycloakSession session, RealmModel realm, List<WebhookEntity> webhooks, String type,
